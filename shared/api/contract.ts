@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { idSchema, labelSchema } from '../model/fields';
+import { TEMPLATE_IDS } from '../templates';
+import { journeyMapSchema } from '../model/journeyMap';
+import { FORMAT_NAME, FORMAT_VERSION } from '../format/document';
+import type { ChannelName } from './channels';
+
+/** What the home screen shows of a map. */
+export const mapSummarySchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  description: z.string().optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  stageCount: z.number().int(),
+  teamCount: z.number().int(),
+  touchpointCount: z.number().int(),
+});
+export type MapSummary = z.output<typeof mapSummarySchema>;
+
+export const importResultSchema = z.object({
+  map: mapSummarySchema,
+  /** Set when the file's map id was already taken, so the import became a copy under a new id. */
+  copiedFromId: idSchema.optional(),
+});
+export type ImportResult = z.output<typeof importResultSchema>;
+
+const documentSchema = z.object({
+  format: z.literal(FORMAT_NAME),
+  version: z.literal(FORMAT_VERSION),
+  exportedAt: z.string().optional(),
+  map: journeyMapSchema,
+});
+
+const byId = z.object({ id: idSchema });
+
+/**
+ * The one API both shells carry (Electron IPC and the browser host's HTTP): channel → input and result
+ * schemas. The main process validates every input before any handler runs; results are checked in tests.
+ */
+export const apiContract = {
+  'maps.list': { input: z.object({}), result: z.array(mapSummarySchema) },
+  'maps.get': { input: byId, result: journeyMapSchema },
+  'maps.create': {
+    input: z.object({ name: labelSchema(), template: z.enum(TEMPLATE_IDS) }),
+    result: mapSummarySchema,
+  },
+  'maps.rename': { input: z.object({ id: idSchema, name: labelSchema() }), result: mapSummarySchema },
+  'maps.duplicate': { input: byId, result: mapSummarySchema },
+  'maps.delete': { input: byId, result: byId },
+  /** The document is checked by the format's own gate, which names the path of every problem. */
+  'maps.import': { input: z.object({ document: z.unknown() }), result: importResultSchema },
+  'maps.export': { input: byId, result: documentSchema },
+} as const;
+
+export type ApiContract = typeof apiContract;
+export type Channel = keyof ApiContract;
+// Compile-time check that the preload's channel list and the contract name the same channels.
+type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const channelListMatches: SameKeys<Channel, ChannelName> = true;
+void channelListMatches;
+export type ApiInput<C extends Channel> = z.input<ApiContract[C]['input']>;
+export type ApiResult<C extends Channel> = z.output<ApiContract[C]['result']>;
+export const CHANNELS = Object.keys(apiContract) as Channel[];
+
+export function isChannel(value: unknown): value is Channel {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(apiContract, value);
+}
+
+export const API_ERROR_CODES = ['invalid-input', 'not-found', 'invalid-document', 'conflict', 'unavailable', 'internal'] as const;
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+
+/** Both transports carry results in this envelope, so an error keeps its code and message across IPC. */
+export type ApiEnvelope<T> = { ok: true; value: T } | { ok: false; error: { code: ApiErrorCode; message: string } };
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** The typed client the renderer uses; a transport turns it into IPC or HTTP. */
+export type ApiTransport = (channel: Channel, input: unknown) => Promise<ApiEnvelope<unknown>>;
+
+export type ApiClient = { [C in Channel]: (input: ApiInput<C>) => Promise<ApiResult<C>> };
+
+export function createApiClient(transport: ApiTransport): ApiClient {
+  const client = {} as Record<Channel, (input: unknown) => Promise<unknown>>;
+  for (const channel of CHANNELS) {
+    client[channel] = async (input) => {
+      const envelope = await transport(channel, input);
+      if (!envelope.ok) throw new ApiError(envelope.error.code, envelope.error.message);
+      return envelope.value;
+    };
+  }
+  return client as ApiClient;
+}

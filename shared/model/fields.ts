@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+/** Upper bounds that keep a hostile or broken file from exhausting memory; generous for real maps. */
+export const LIMITS = {
+  idLength: 100,
+  nameLength: 200,
+  shortTextLength: 1000,
+  longTextLength: 5000,
+  channelLength: 100,
+  promiseLength: 120,
+  promisesPerTouchpoint: 30,
+  teamsPerTouchpoint: 50,
+  teams: 50,
+  stages: 100,
+  touchpoints: 20_000,
+  handoffs: 5_000,
+  connections: 50_000,
+  notes: 5_000,
+  coordinate: 1_000_000,
+  slaHours: 24 * 365,
+} as const;
+
+export const idSchema = z
+  .string()
+  .min(1, 'is empty; every id needs at least one character')
+  .max(LIMITS.idLength, `is longer than ${LIMITS.idLength} characters`)
+  .regex(/^[A-Za-z0-9_.:-]+$/, 'may only contain letters, digits and the characters _ . : -');
+
+/** A required, human-facing label: trimmed, never empty. */
+export function labelSchema(max: number = LIMITS.nameLength) {
+  return z
+    .string()
+    .trim()
+    .min(1, 'is empty')
+    .max(max, `is longer than ${max} characters`);
+}
+
+/** An optional free-text field; an empty or blank value normalises to absent. */
+export function optionalTextSchema(max: number) {
+  return z
+    .string()
+    .max(max, `is longer than ${max} characters`)
+    .transform((value) => value.trim() || undefined)
+    .optional();
+}
+
+export const colorSchema = z
+  .string()
+  .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour written as #rrggbb')
+  .transform((value) => value.toLowerCase());
+
+export function finiteNumber(min: number, max: number) {
+  return z
+    .number()
+    .refine(Number.isFinite, 'must be a finite number')
+    .refine((n) => n >= min, `must be at least ${min}`)
+    .refine((n) => n <= max, `must be at most ${max}`);
+}
+
+/** Drops keys whose value is undefined so documents compare and serialise cleanly. */
+export function withoutUndefined<T extends object>(record: T): T {
+  const out = {} as T;
+  for (const key of Object.keys(record) as (keyof T)[]) {
+    if (record[key] !== undefined) out[key] = record[key];
+  }
+  return out;
+}

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { LIMITS, finiteNumber, idSchema, labelSchema } from './fields';
+
+/** A sticky note or parking-lot item, placed freely on the canvas. */
+export const noteSchema = z.object({
+  id: idSchema,
+  text: labelSchema(LIMITS.shortTextLength),
+  stageId: idSchema.optional(),
+  x: finiteNumber(-LIMITS.coordinate, LIMITS.coordinate),
+  y: finiteNumber(-LIMITS.coordinate, LIMITS.coordinate),
+});
+
+export type Note = z.output<typeof noteSchema>;
