@@ -1,0 +1,133 @@
+/**
+ * Numbered schema migrations, applied in order on PRAGMA user_version. Never edit a shipped
+ * migration: add the next one. Each runs inside one transaction with the version bump.
+ */
+export interface Migration {
+  version: number;
+  description: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'maps and their elements',
+    sql: `
+      CREATE TABLE maps (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        description TEXT,
+        rules TEXT NOT NULL DEFAULT '{}',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX maps_by_updated ON maps (updated_at DESC);
+
+      -- One id space per map: ids are unique across element kinds, and a connection can
+      -- reference a touchpoint or a handoff through this table.
+      CREATE TABLE elements (
+        map_id TEXT NOT NULL REFERENCES maps (id) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('team', 'stage', 'touchpoint', 'handoff', 'connection', 'note')),
+        PRIMARY KEY (map_id, id)
+      ) STRICT, WITHOUT ROWID;
+
+      CREATE TABLE teams (
+        map_id TEXT NOT NULL,
+        id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('marketing', 'sales', 'other')),
+        color TEXT,
+        PRIMARY KEY (map_id, id),
+        FOREIGN KEY (map_id, id) REFERENCES elements (map_id, id) ON DELETE CASCADE
+      ) STRICT, WITHOUT ROWID;
+
+      CREATE TABLE stages (
+        map_id TEXT NOT NULL,
+        id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        phase TEXT NOT NULL CHECK (phase IN ('awareness', 'interest', 'consideration', 'intent', 'purchase', 'retention', 'growth', 'other')),
+        goal TEXT,
+        kpi TEXT,
+        PRIMARY KEY (map_id, id),
+        FOREIGN KEY (map_id, id) REFERENCES elements (map_id, id) ON DELETE CASCADE
+      ) STRICT, WITHOUT ROWID;
+
+      CREATE TABLE touchpoints (
+        map_id TEXT NOT NULL,
+        id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        stage_id TEXT NOT NULL,
+        title TEXT NOT NULL,
+        channel TEXT,
+        promises TEXT NOT NULL DEFAULT '[]',
+        description TEXT,
+        kpi TEXT,
+        sort_order REAL,
+        PRIMARY KEY (map_id, id),
+        FOREIGN KEY (map_id, id) REFERENCES elements (map_id, id) ON DELETE CASCADE,
+        FOREIGN KEY (map_id, stage_id) REFERENCES stages (map_id, id) DEFERRABLE INITIALLY DEFERRED
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX touchpoints_by_stage ON touchpoints (map_id, stage_id);
+
+      -- Which teams lead ('owner') or support a touchpoint, in the order the map lists them.
+      CREATE TABLE touchpoint_teams (
+        map_id TEXT NOT NULL,
+        touchpoint_id TEXT NOT NULL,
+        relation TEXT NOT NULL CHECK (relation IN ('owner', 'support')),
+        team_id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        PRIMARY KEY (map_id, touchpoint_id, team_id),
+        FOREIGN KEY (map_id, touchpoint_id) REFERENCES touchpoints (map_id, id) ON DELETE CASCADE,
+        FOREIGN KEY (map_id, team_id) REFERENCES teams (map_id, id) DEFERRABLE INITIALLY DEFERRED
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX touchpoint_teams_by_team ON touchpoint_teams (map_id, team_id);
+
+      CREATE TABLE handoffs (
+        map_id TEXT NOT NULL,
+        id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        stage_id TEXT NOT NULL,
+        from_team_id TEXT NOT NULL,
+        to_team_id TEXT NOT NULL,
+        criteria TEXT,
+        sla_hours REAL,
+        PRIMARY KEY (map_id, id),
+        FOREIGN KEY (map_id, id) REFERENCES elements (map_id, id) ON DELETE CASCADE,
+        FOREIGN KEY (map_id, stage_id) REFERENCES stages (map_id, id) DEFERRABLE INITIALLY DEFERRED,
+        FOREIGN KEY (map_id, from_team_id) REFERENCES teams (map_id, id) DEFERRABLE INITIALLY DEFERRED,
+        FOREIGN KEY (map_id, to_team_id) REFERENCES teams (map_id, id) DEFERRABLE INITIALLY DEFERRED
+      ) STRICT, WITHOUT ROWID;
+
+      CREATE TABLE connections (
+        map_id TEXT NOT NULL,
+        id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        source TEXT NOT NULL,
+        target TEXT NOT NULL,
+        label TEXT,
+        PRIMARY KEY (map_id, id),
+        FOREIGN KEY (map_id, id) REFERENCES elements (map_id, id) ON DELETE CASCADE,
+        FOREIGN KEY (map_id, source) REFERENCES elements (map_id, id) DEFERRABLE INITIALLY DEFERRED,
+        FOREIGN KEY (map_id, target) REFERENCES elements (map_id, id) DEFERRABLE INITIALLY DEFERRED
+      ) STRICT, WITHOUT ROWID;
+
+      CREATE TABLE notes (
+        map_id TEXT NOT NULL,
+        id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        stage_id TEXT,
+        x REAL NOT NULL,
+        y REAL NOT NULL,
+        PRIMARY KEY (map_id, id),
+        FOREIGN KEY (map_id, id) REFERENCES elements (map_id, id) ON DELETE CASCADE,
+        FOREIGN KEY (map_id, stage_id) REFERENCES stages (map_id, id) DEFERRABLE INITIALLY DEFERRED
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
+];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
