@@ -1,0 +1,28 @@
+import { ApiError, type ApiResult, type Channel, type ApiContract } from '../../shared/api/contract';
+import { describeProblems, parseDocument } from '../../shared/format/document';
+import type { MapStore } from '../store/mapStore';
+import type { z } from 'zod';
+
+type ValidInput<C extends Channel> = z.output<ApiContract[C]['input']>;
+export type Handlers = { [C in Channel]: (input: ValidInput<C>) => ApiResult<C> | Promise<ApiResult<C>> };
+
+/** What each channel does; inputs arrive already checked against the contract. */
+export function createHandlers(store: MapStore): Handlers {
+  return {
+    'maps.list': () => store.list(),
+    'maps.get': ({ id }) => store.get(id),
+    'maps.create': ({ name, template }) => store.create(name, template),
+    'maps.rename': ({ id, name }) => store.rename(id, name),
+    'maps.duplicate': ({ id }) => store.duplicate(id),
+    'maps.delete': ({ id }) => {
+      store.delete(id);
+      return { id };
+    },
+    'maps.import': ({ document }) => {
+      const parsed = parseDocument(document);
+      if (!parsed.ok) throw new ApiError('invalid-document', `This file cannot be imported:\n${describeProblems(parsed.problems)}`);
+      return store.importMap(parsed.map);
+    },
+    'maps.export': ({ id }) => store.exportDocument(id),
+  };
+}
