@@ -1,0 +1,26 @@
+import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { CHANNEL_NAMES, ipcChannel } from '../../shared/api/channels';
+import type { Dispatch } from '../api/dispatch';
+import { APP_ORIGIN } from './security';
+
+function isTrustedSender(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame;
+  if (!frame || frame !== event.sender.mainFrame) return false;
+  try {
+    return new URL(frame.url).origin === APP_ORIGIN;
+  } catch {
+    return false;
+  }
+}
+
+/** One handler per contract channel, all through the same sender check and the same validating dispatch. */
+export function registerIpc(dispatch: Dispatch): void {
+  for (const name of CHANNEL_NAMES) {
+    ipcMain.handle(ipcChannel(name), (event, input: unknown) => {
+      if (!isTrustedSender(event)) {
+        return { ok: false, error: { code: 'invalid-input', message: 'Refused: the call did not come from the Throughline window.' } };
+      }
+      return dispatch(name, input);
+    });
+  }
+}

@@ -1,0 +1,105 @@
+import { app, BrowserWindow, dialog, Menu, type MenuItemConstructorOptions } from 'electron';
+import path from 'node:path';
+import { startBackend, type Backend } from '../api/backend';
+import { defaultDataDir } from '../platform/paths';
+import { registerIpc } from './ipc';
+import { APP_ORIGIN, hardenApp, registerAppScheme, serveRenderer } from './security';
+
+const appRoot = path.join(__dirname, '..', '..');
+const rendererDir = path.join(appRoot, 'dist', 'renderer');
+
+/**
+ * better-sqlite3 built for Electron, kept apart from node_modules (which holds Node's build for the
+ * tests). `npm start` builds it into .native/; packaging copies it into the app's resources.
+ */
+function electronNativeBinding(): string {
+  const name = `electron-${process.versions.electron}-${process.platform}-${process.arch}`;
+  return app.isPackaged
+    ? path.join(process.resourcesPath, 'native', 'better_sqlite3.node')
+    : path.join(appRoot, '.native', name, 'better_sqlite3.node');
+}
+
+/** The standard application menu, built from roles so every platform gets its native behaviour. */
+function buildAppMenu(platform: NodeJS.Platform, packaged: boolean): MenuItemConstructorOptions[] {
+  const isMac = platform === 'darwin';
+  const view: MenuItemConstructorOptions[] = [
+    { role: 'reload' },
+    ...(packaged ? [] : [{ role: 'toggleDevTools' } as MenuItemConstructorOptions]),
+    { type: 'separator' },
+    { role: 'resetZoom' },
+    { role: 'zoomIn' },
+    { role: 'zoomOut' },
+    { type: 'separator' },
+    { role: 'togglefullscreen' },
+  ];
+  return [
+    ...(isMac ? [{ role: 'appMenu' } as MenuItemConstructorOptions] : []),
+    { label: 'File', submenu: [isMac ? { role: 'close' } : { role: 'quit' }] },
+    { role: 'editMenu' },
+    { label: 'View', submenu: view },
+    { role: 'windowMenu' },
+  ];
+}
+
+let mainWindow: BrowserWindow | undefined;
+let backend: Backend | undefined;
+
+function createWindow(): void {
+  mainWindow = new BrowserWindow({
+    width: 1600,
+    height: 1000,
+    minWidth: 960,
+    minHeight: 600,
+    title: 'Throughline',
+    backgroundColor: '#f8fafc',
+    show: false,
+    webPreferences: {
+      preload: path.join(__dirname, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      spellcheck: true,
+    },
+  });
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => (mainWindow = undefined));
+  void mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
+}
+
+registerAppScheme();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  // One database, one window: a second launch focuses the running app instead.
+  app.on('second-instance', () => {
+    if (!mainWindow) return createWindow();
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.setPath('userData', defaultDataDir());
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+  app.on('will-quit', () => backend?.close());
+
+  app
+    .whenReady()
+    .then(async () => {
+      hardenApp();
+      serveRenderer(rendererDir);
+      backend = await startBackend(app.getPath('userData'), { nativeBinding: electronNativeBinding() });
+      registerIpc(backend.dispatch);
+      Menu.setApplicationMenu(Menu.buildFromTemplate(buildAppMenu(process.platform, app.isPackaged)));
+      createWindow();
+    })
+    .catch((error: unknown) => {
+      dialog.showErrorBox('Throughline could not start', (error as Error).message ?? String(error));
+      app.quit();
+    });
+}
