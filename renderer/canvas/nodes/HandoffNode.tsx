@@ -1,0 +1,28 @@
+import { memo } from 'react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import type { HandoffNode as HandoffNodeType } from '../flowModel';
+
+/** A handoff between teams: who passes the buyer to whom, on what criteria, how fast. */
+export const HandoffNode = memo(function HandoffNode({ data, selected }: NodeProps<HandoffNodeType>) {
+  const from = data.from?.name ?? 'Unknown team';
+  const to = data.to?.name ?? 'Unknown team';
+  const terms = [data.criteria, data.slaHours !== undefined ? `within ${data.slaHours} h` : undefined].filter(Boolean).join(' · ');
+  return (
+    <article
+      className={`card handoff${selected ? ' selected' : ''}`}
+      style={{ '--from-color': data.from?.color ?? '#64748b', '--to-color': data.to?.color ?? '#64748b' } as React.CSSProperties}
+      aria-label={`Handoff from ${from} to ${to}`}
+    >
+      <Handle type="target" position={Position.Left} isConnectable={false} />
+      <div className="handoff-route">
+        <span className="handoff-team from">{from}</span>
+        <span aria-hidden="true" className="handoff-arrow">
+          →
+        </span>
+        <span className="handoff-team to">{to}</span>
+      </div>
+      <div className={`handoff-terms${terms ? '' : ' missing'}`}>{terms || 'No entry criteria yet'}</div>
+      <Handle type="source" position={Position.Right} isConnectable={false} />
+    </article>
+  );
+});

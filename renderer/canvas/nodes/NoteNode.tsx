@@ -1,0 +1,12 @@
+import { memo } from 'react';
+import type { NodeProps } from '@xyflow/react';
+import type { NoteNode as NoteNodeType } from '../flowModel';
+
+/** A sticky note for the parking lot. */
+export const NoteNode = memo(function NoteNode({ data, selected }: NodeProps<NoteNodeType>) {
+  return (
+    <aside className={`note${selected ? ' selected' : ''}`} aria-label="Note">
+      {data.text}
+    </aside>
+  );
+});

@@ -1,0 +1,54 @@
+import { memo } from 'react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import type { TeamChip, TouchpointNode as TouchpointNodeType } from '../flowModel';
+
+function Chip({ team, kind }: { team: TeamChip; kind: 'lead' | 'support' }) {
+  return (
+    <span className={`chip chip-${kind}`} style={{ '--team-color': team.color } as React.CSSProperties}>
+      {kind === 'support' ? '+ ' : ''}
+      {team.name}
+    </span>
+  );
+}
+
+/**
+ * A touchpoint card. Its colour edge is the lead team's; no lead or several leads are shown in words,
+ * not only by colour, so the room can read the problem from afar.
+ */
+export const TouchpointNode = memo(function TouchpointNode({ data, selected }: NodeProps<TouchpointNodeType>) {
+  const lead = data.owners[0];
+  const contested = data.owners.length > 1;
+  const label = `${data.title}, ${data.stageName}, ${
+    data.owners.length === 0 ? 'no lead team' : `led by ${data.owners.map((o) => o.name).join(' and ')}`
+  }`;
+  return (
+    <article
+      className={`card touchpoint${selected ? ' selected' : ''}${contested ? ' contested' : ''}${lead ? '' : ' unowned'}`}
+      style={{ '--team-color': lead?.color ?? '#64748b' } as React.CSSProperties}
+      aria-label={label}
+    >
+      <Handle type="target" position={Position.Left} isConnectable={false} />
+      <div className="card-title" title={data.title}>
+        {data.title}
+      </div>
+      {(data.channel || data.promises.length > 0) && (
+        <div className="card-meta" title={[data.channel, ...data.promises.map((p) => `“${p}”`)].filter(Boolean).join(' · ')}>
+          {data.channel && <span className="card-channel">{data.channel}</span>}
+          {data.channel && data.promises.length > 0 && ' · '}
+          {data.promises.map((p) => `“${p}”`).join(' ')}
+        </div>
+      )}
+      <div className="card-teams">
+        {data.owners.length === 0 && <span className="chip chip-warning">No lead</span>}
+        {contested && <span className="chip chip-warning">Contested</span>}
+        {data.owners.map((team) => (
+          <Chip key={team.id} team={team} kind="lead" />
+        ))}
+        {data.supporters.map((team) => (
+          <Chip key={team.id} team={team} kind="support" />
+        ))}
+      </div>
+      <Handle type="source" position={Position.Right} isConnectable={false} />
+    </article>
+  );
+});

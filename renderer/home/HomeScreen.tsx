@@ -1,0 +1,131 @@
+import { useCallback, useEffect, useState } from 'react';
+import { api } from '../api/client';
+import type { MapSummary } from '../../shared/api/contract';
+import { ErrorBanner } from '../components/ErrorBanner';
+import { relativeTime } from './relativeTime';
+import { NewMapDialog } from './NewMapDialog';
+import { RenameMapDialog } from './RenameMapDialog';
+import { DeleteMapDialog } from './DeleteMapDialog';
+
+type Pending = { kind: 'new' } | { kind: 'rename'; map: MapSummary } | { kind: 'delete'; map: MapSummary } | undefined;
+
+interface HomeScreenProps {
+  onOpen: (mapId: string) => void;
+}
+
+function plural(count: number, word: string) {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** The maps on this computer, most recently edited first, and what can be done with each. */
+export function HomeScreen({ onOpen }: HomeScreenProps) {
+  const [maps, setMaps] = useState<MapSummary[] | undefined>();
+  const [error, setError] = useState<string>();
+  const [pending, setPending] = useState<Pending>();
+
+  const refresh = useCallback(async () => {
+    try {
+      setMaps(await api['maps.list']({}));
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const run = async (action: () => Promise<unknown>) => {
+    try {
+      await action();
+      setError(undefined);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+    await refresh();
+  };
+
+  return (
+    <div className="home">
+      <header className="app-bar">
+        <h1 className="brand">Throughline</h1>
+        <div className="app-bar-actions">
+          <button type="button" className="button primary" onClick={() => setPending({ kind: 'new' })}>
+            New map
+          </button>
+        </div>
+      </header>
+      <ErrorBanner message={error} onDismiss={() => setError(undefined)} />
+      <main className="home-main">
+        <h2 className="home-heading">Your journey maps</h2>
+        {maps === undefined ? (
+          <p className="muted">Loading maps…</p>
+        ) : maps.length === 0 ? (
+          <div className="empty-state">
+            <p>No maps yet.</p>
+            <p className="muted">
+              Start with <strong>New map</strong>: the B2B funnel template lays out seven stages, from Awareness to Growth, and
+              lanes for Marketing, Sales and Customer Success.
+            </p>
+          </div>
+        ) : (
+          <ul className="map-list" aria-label="Maps">
+            {maps.map((map) => (
+              <li key={map.id} className="map-row">
+                <button type="button" className="map-open" aria-label={`Open ${map.name}`} onClick={() => onOpen(map.id)}>
+                  <span className="map-name">{map.name}</span>
+                  <span className="map-meta">
+                    {plural(map.stageCount, 'stage')} · {plural(map.teamCount, 'team')} · {plural(map.touchpointCount, 'touchpoint')} ·
+                    edited {relativeTime(map.updatedAt)}
+                  </span>
+                </button>
+                <div className="map-actions">
+                  <button type="button" className="button ghost" aria-label={`Rename ${map.name}`} onClick={() => setPending({ kind: 'rename', map })}>
+                    Rename
+                  </button>
+                  <button type="button" className="button ghost" aria-label={`Duplicate ${map.name}`} onClick={() => run(() => api['maps.duplicate']({ id: map.id }))}>
+                    Duplicate
+                  </button>
+                  <button type="button" className="button ghost danger" aria-label={`Delete ${map.name}`} onClick={() => setPending({ kind: 'delete', map })}>
+                    Delete
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </main>
+      {pending?.kind === 'new' && (
+        <NewMapDialog
+          onCancel={() => setPending(undefined)}
+          onCreate={async (name, template) => {
+            const created = await api['maps.create']({ name, template });
+            setPending(undefined);
+            onOpen(created.id);
+          }}
+        />
+      )}
+      {pending?.kind === 'rename' && (
+        <RenameMapDialog
+          map={pending.map}
+          onCancel={() => setPending(undefined)}
+          onRename={async (name) => {
+            await api['maps.rename']({ id: pending.map.id, name });
+            setPending(undefined);
+            await refresh();
+          }}
+        />
+      )}
+      {pending?.kind === 'delete' && (
+        <DeleteMapDialog
+          map={pending.map}
+          onCancel={() => setPending(undefined)}
+          onDelete={async () => {
+            setPending(undefined);
+            await run(() => api['maps.delete']({ id: pending.map.id }));
+          }}
+        />
+      )}
+    </div>
+  );
+}
