@@ -1,13 +1,15 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { CHANNEL_NAMES, ipcChannel } from '../../shared/api/channels';
 import type { Dispatch } from '../api/dispatch';
-import { APP_ORIGIN } from './security';
+import { APP_HOST, APP_SCHEME } from './security';
 
 function isTrustedSender(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
   if (!frame || frame !== event.sender.mainFrame) return false;
   try {
-    return new URL(frame.url).origin === APP_ORIGIN;
+    // Node's URL gives custom schemes an opaque origin ("null"), so compare scheme and host instead.
+    const url = new URL(frame.url);
+    return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST;
   } catch {
     return false;
   }

@@ -5,7 +5,8 @@ import { contentTypeOf, resolveStaticFile } from '../host/staticFiles';
 import { isAllowedExternalUrl } from '../platform/externalLinks';
 
 export const APP_SCHEME = 'throughline';
-export const APP_ORIGIN = `${APP_SCHEME}://app`;
+export const APP_HOST = 'app';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
 /** Must run before the app is ready: the renderer is served from a privileged, secure custom scheme, not file://. */
 export function registerAppScheme(): void {
@@ -18,7 +19,7 @@ export function registerAppScheme(): void {
 export function serveRenderer(rendererDir: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
-    const file = url.host === 'app' ? resolveStaticFile(rendererDir, url.pathname) : undefined;
+    const file = url.host === APP_HOST ? resolveStaticFile(rendererDir, url.pathname) : undefined;
     if (!file) return new Response('Not found', { status: 404 });
     try {
       const body = await fs.readFile(file);

@@ -1,0 +1,101 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+// The Electron shell, run against a stand-in for the `electron` module: the binary is not needed to check
+// that every handler is wired through the sender check and that the security hooks refuse what they should.
+const electron = vi.hoisted(() => {
+  const handlers = new Map<string, (event: unknown, input: unknown) => unknown>();
+  const appListeners = new Map<string, (...args: unknown[]) => void>();
+  const session = {
+    permissionRequest: undefined as undefined | ((wc: unknown, permission: string, cb: (ok: boolean) => void) => void),
+    permissionCheck: undefined as undefined | (() => boolean),
+    beforeRequest: undefined as undefined | ((details: { url: string }, cb: (r: { cancel: boolean }) => void) => void),
+  };
+  return {
+    handlers,
+    appListeners,
+    session,
+    openExternal: vi.fn(),
+    module: {
+      ipcMain: { handle: (channel: string, fn: (event: unknown, input: unknown) => unknown) => handlers.set(channel, fn) },
+      app: { on: (name: string, fn: (...args: unknown[]) => void) => appListeners.set(name, fn) },
+      protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+      shell: { openExternal: (url: string) => electronOpenExternal(url) },
+      session: {
+        defaultSession: {
+          setPermissionRequestHandler: (fn: typeof session.permissionRequest) => (session.permissionRequest = fn),
+          setPermissionCheckHandler: (fn: typeof session.permissionCheck) => (session.permissionCheck = fn),
+          webRequest: { onBeforeRequest: (fn: typeof session.beforeRequest) => (session.beforeRequest = fn) },
+        },
+      },
+    },
+  };
+  function electronOpenExternal(url: string) {
+    return (globalThis as unknown as { __openExternal: (u: string) => void }).__openExternal(url);
+  }
+});
+vi.mock('electron', () => electron.module);
+
+import { registerIpc } from '../../electron/shell/ipc';
+import { hardenApp } from '../../electron/shell/security';
+import { CHANNEL_NAMES } from '../../shared/api/channels';
+
+function invokeEvent(url: string, mainFrame = true) {
+  const frame = { url };
+  return { senderFrame: frame, sender: { mainFrame: mainFrame ? frame : { url } } };
+}
+
+describe('Electron shell', () => {
+  beforeEach(() => {
+    electron.handlers.clear();
+    (globalThis as unknown as { __openExternal: (u: string) => void }).__openExternal = electron.openExternal;
+  });
+
+  it('registers exactly the contract’s channels, each behind the sender check', async () => {
+    const dispatch = vi.fn(async () => ({ ok: true as const, value: 'dispatched' }));
+    registerIpc(dispatch);
+    expect([...electron.handlers.keys()].sort()).toEqual(CHANNEL_NAMES.map((c) => `api:${c}`).sort());
+
+    const handler = electron.handlers.get('api:maps.list')!;
+    expect(await handler(invokeEvent('throughline://app/index.html'), {})).toEqual({ ok: true, value: 'dispatched' });
+    expect(dispatch).toHaveBeenCalledWith('maps.list', {});
+
+    dispatch.mockClear();
+    for (const event of [invokeEvent('https://evil.example/'), invokeEvent('file:///tmp/x.html'), invokeEvent('throughline://app/index.html', false)]) {
+      expect(await handler(event, {})).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    }
+    expect(dispatch).not.toHaveBeenCalled();
+  });
+
+  it('denies every permission, blocks remote requests, navigation, new windows and webviews', () => {
+    hardenApp();
+    const granted: boolean[] = [];
+    electron.session.permissionRequest!({}, 'media', (ok) => granted.push(ok));
+    electron.session.permissionRequest!({}, 'notifications', (ok) => granted.push(ok));
+    expect(granted).toEqual([false, false]);
+    expect(electron.session.permissionCheck!()).toBe(false);
+
+    const cancelled = (url: string) => {
+      let result: boolean | undefined;
+      electron.session.beforeRequest!({ url }, (r) => (result = r.cancel));
+      return result;
+    };
+    expect(cancelled('throughline://app/assets/index.js')).toBe(false);
+    expect(cancelled('https://cdn.example/script.js')).toBe(true);
+    expect(cancelled('http://127.0.0.1:8080/')).toBe(true);
+
+    const listeners = new Map<string, (event: { preventDefault: () => void }) => void>();
+    let windowOpen: ((details: { url: string }) => { action: string }) | undefined;
+    const contents = {
+      on: (name: string, fn: (event: { preventDefault: () => void }) => void) => listeners.set(name, fn),
+      setWindowOpenHandler: (fn: typeof windowOpen) => (windowOpen = fn),
+    };
+    electron.appListeners.get('web-contents-created')!({}, contents);
+    for (const name of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
+      const preventDefault = vi.fn();
+      listeners.get(name)!({ preventDefault });
+      expect(preventDefault).toHaveBeenCalled();
+    }
+    expect(windowOpen!({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+    expect(electron.openExternal).not.toHaveBeenCalled();
+  });
+});
