@@ -2,6 +2,7 @@ import { ApiError, type ApiResult, type Channel, type ApiContract } from '../../
 import { describeProblems, parseDocument } from '../../shared/format/document';
 import type { MapStore } from '../store/mapStore';
 import type { z } from 'zod';
+import type { Patch } from 'immer';
 
 type ValidInput<C extends Channel> = z.output<ApiContract[C]['input']>;
 export type Handlers = { [C in Channel]: (input: ValidInput<C>) => ApiResult<C> | Promise<ApiResult<C>> };
@@ -24,5 +25,6 @@ export function createHandlers(store: MapStore): Handlers {
       return store.importMap(parsed.map);
     },
     'maps.export': ({ id }) => store.exportDocument(id),
+    'maps.applyPatches': ({ id, patches }) => store.applyPatches(id, patches as Patch[]),
   };
 }

@@ -1,5 +1,7 @@
 import type { Db } from './database';
 import { mapContentStatements } from './mapContents';
+import { createPatchWriter } from './patchWriter';
+import type { Patch } from 'immer';
 import { ApiError, type ImportResult, type MapSummary } from '../../shared/api/contract';
 import type { JourneyMap } from '../../shared/model/journeyMap';
 import { createMapFromTemplate, type TemplateId } from '../../shared/templates';
@@ -49,12 +51,14 @@ function copyName(name: string): string {
 export class MapStore {
   private readonly contents;
   private readonly statements;
+  private readonly patchWriter;
 
   constructor(
     private readonly db: Db,
     private readonly now: () => Date = () => new Date(),
   ) {
     this.contents = mapContentStatements(db);
+    this.patchWriter = createPatchWriter(db);
     this.statements = {
       list: db.prepare<[], SummaryRow>(`${SUMMARY_SELECT} ORDER BY m.updated_at DESC, m.name`),
       summary: db.prepare<[string], SummaryRow>(`${SUMMARY_SELECT} WHERE m.id = ?`),
@@ -119,6 +123,13 @@ export class MapStore {
     const result: ImportResult = { map: this.summary(stored.id) };
     if (taken) result.copiedFromId = map.id;
     return result;
+  }
+
+  /** Stores one batch of edits (immer patches on the map's MapDoc form) atomically. */
+  applyPatches(id: string, patches: Patch[]): { updatedAt: string } {
+    const updatedAt = this.timestamp();
+    this.patchWriter.apply(id, patches, updatedAt);
+    return { updatedAt };
   }
 
   exportDocument(id: string): JourneyMapDocument {

@@ -100,6 +100,9 @@ export const MIGRATIONS: readonly Migration[] = [
         FOREIGN KEY (map_id, from_team_id) REFERENCES teams (map_id, id) DEFERRABLE INITIALLY DEFERRED,
         FOREIGN KEY (map_id, to_team_id) REFERENCES teams (map_id, id) DEFERRABLE INITIALLY DEFERRED
       ) STRICT, WITHOUT ROWID;
+      CREATE INDEX handoffs_by_stage ON handoffs (map_id, stage_id);
+      CREATE INDEX handoffs_by_from_team ON handoffs (map_id, from_team_id);
+      CREATE INDEX handoffs_by_to_team ON handoffs (map_id, to_team_id);
 
       CREATE TABLE connections (
         map_id TEXT NOT NULL,
@@ -113,6 +116,8 @@ export const MIGRATIONS: readonly Migration[] = [
         FOREIGN KEY (map_id, source) REFERENCES elements (map_id, id) DEFERRABLE INITIALLY DEFERRED,
         FOREIGN KEY (map_id, target) REFERENCES elements (map_id, id) DEFERRABLE INITIALLY DEFERRED
       ) STRICT, WITHOUT ROWID;
+      CREATE INDEX connections_by_source ON connections (map_id, source);
+      CREATE INDEX connections_by_target ON connections (map_id, target);
 
       CREATE TABLE notes (
         map_id TEXT NOT NULL,
@@ -126,6 +131,7 @@ export const MIGRATIONS: readonly Migration[] = [
         FOREIGN KEY (map_id, id) REFERENCES elements (map_id, id) ON DELETE CASCADE,
         FOREIGN KEY (map_id, stage_id) REFERENCES stages (map_id, id) DEFERRABLE INITIALLY DEFERRED
       ) STRICT, WITHOUT ROWID;
+      CREATE INDEX notes_by_stage ON notes (map_id, stage_id);
     `,
   },
 ];

@@ -11,6 +11,7 @@ export const CHANNEL_NAMES = [
   'maps.delete',
   'maps.import',
   'maps.export',
+  'maps.applyPatches',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, labelSchema } from '../model/fields';
+import { LIMITS, idSchema, labelSchema } from '../model/fields';
 import { TEMPLATE_IDS } from '../templates';
 import { journeyMapSchema } from '../model/journeyMap';
 import { FORMAT_NAME, FORMAT_VERSION } from '../format/document';
@@ -34,6 +34,15 @@ const documentSchema = z.object({
 
 const byId = z.object({ id: idSchema });
 
+/** An immer patch on the id-keyed MapDoc; the store checks what it touches record by record. */
+export const patchSchema = z.object({
+  op: z.enum(['add', 'replace', 'remove']),
+  path: z.array(z.union([z.string().max(LIMITS.idLength), z.number().int().min(0).max(LIMITS.touchpoints)])).min(1).max(6),
+  value: z.unknown().optional(),
+});
+/** One gesture's worth of patches can be large (a paste, a deleted stage) but never unbounded. */
+export const MAX_PATCHES_PER_SAVE = 100_000;
+
 /**
  * The one API both shells carry (Electron IPC and the browser host's HTTP): channel → input and result
  * schemas. The main process validates every input before any handler runs; results are checked in tests.
@@ -51,6 +60,11 @@ export const apiContract = {
   /** The document is checked by the format's own gate, which names the path of every problem. */
   'maps.import': { input: z.object({ document: z.unknown() }), result: importResultSchema },
   'maps.export': { input: byId, result: documentSchema },
+  /** Stores edits: the patches of one or more commands, applied in one transaction or not at all. */
+  'maps.applyPatches': {
+    input: z.object({ id: idSchema, patches: z.array(patchSchema).min(1).max(MAX_PATCHES_PER_SAVE) }),
+    result: z.object({ updatedAt: z.string() }),
+  },
 } as const;
 
 export type ApiContract = typeof apiContract;

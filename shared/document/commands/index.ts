@@ -1,0 +1,10 @@
+export * from './touchpoints';
+export * from './stages';
+export * from './teams';
+export * from './handoffs';
+export * from './notes';
+export * from './connections';
+export * from './elements';
+export * from './clipboard';
+export * from './map';
+export { cellCards, laneTeamOf } from './support';
