@@ -131,7 +131,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     if (!allowedHosts.has(req.headers.host ?? '')) return sendJson(res, 403, { error: 'Unexpected Host header.' });
     if (req.headers.origin && !isAllowedOrigin(req.headers.origin)) return sendJson(res, 403, { error: 'Cross-origin requests are refused.' });
     const { pathname } = new URL(req.url ?? '/', origin);
-    const api = /^\/api\/([a-z.]+)$/.exec(pathname);
+    const api = /^\/api\/([A-Za-z.]+)$/.exec(pathname);
     const work = api ? handleApi(req, res, api[1]!) : Promise.resolve(handleStatic(req, res, pathname));
     work.catch((error: unknown) => {
       console.error(error);

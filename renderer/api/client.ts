@@ -28,6 +28,13 @@ function unavailable(message: string): ApiEnvelope<never> {
   return { ok: false, error: { code: 'unavailable', message } };
 }
 
+function isEnvelope(body: unknown): body is ApiEnvelope<unknown> {
+  if (typeof body !== 'object' || body === null) return false;
+  const candidate = body as { ok?: unknown; error?: { code?: unknown; message?: unknown } };
+  if (candidate.ok === true) return 'value' in candidate;
+  return candidate.ok === false && typeof candidate.error?.code === 'string' && typeof candidate.error.message === 'string';
+}
+
 function httpTransport(token: string | undefined): ApiTransport {
   return async (channel, input) => {
     if (!token) return unavailable('This page was opened without its session token. Open the address that `throughline serve` printed.');
@@ -43,11 +50,14 @@ function httpTransport(token: string | undefined): ApiTransport {
     }
     if (response.status === 401) return unavailable('The session token was refused. Open the address that `throughline serve` printed this time.');
     if (response.status === 413) return { ok: false, error: { code: 'invalid-input', message: 'That is too large to send to Throughline.' } };
+    let body: unknown;
     try {
-      return (await response.json()) as ApiEnvelope<unknown>;
+      body = await response.json();
     } catch {
-      return unavailable(`Throughline answered with an unexpected response (HTTP ${response.status}).`);
+      body = undefined;
     }
+    if (isEnvelope(body)) return body;
+    return { ok: false, error: { code: 'internal', message: `Throughline answered with an unexpected response (HTTP ${response.status}).` } };
   };
 }
 

@@ -1,37 +1,161 @@
-import { useMemo } from 'react';
-import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, type Node } from '@xyflow/react';
-import type { JourneyMap } from '../../shared/model/journeyMap';
-import { buildFlow } from './flowModel';
+import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  applyNodeChanges,
+  useReactFlow,
+  type Connection as FlowConnection,
+  type FinalConnectionState,
+  type EdgeChange,
+  type Node,
+  type NodeChange,
+} from '@xyflow/react';
+import { createFlowBuilder, elementIdOf, LANE_NODE_PREFIX, STAGE_NODE_PREFIX, type JourneyNode } from './flowModel';
 import { nodeTypes } from './nodes/nodeTypes';
+import { dropInvocations } from './dropTargets';
+import { useEditor, useEditorState } from '../editor/EditorContext';
+import { invoke } from '../editor/editorStore';
+import { connect } from '../../shared/document/commands';
+import { newId } from '../../shared/ids';
+import { PALETTE_MIME, useAddFromPalette } from './usePaletteActions';
+import type { PaletteKind } from '../editor/placement';
 
 const FIT_VIEW_OPTIONS = { padding: 0.04 };
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 
 function miniMapColor(node: Node): string {
-  if (node.type === 'lane') return 'rgba(148, 163, 184, 0.25)';
-  if (node.type === 'stageHeader') return 'transparent';
+  if (node.type === 'laneBand') return 'rgba(148, 163, 184, 0.25)';
   if (node.type === 'note') return '#fde68a';
-  return '#475569';
+  if (node.type === 'touchpoint' || node.type === 'handoff') return '#475569';
+  return 'transparent';
 }
 
-interface JourneyCanvasProps {
-  map: JourneyMap;
+/** Stage headers slide only sideways and lane labels only up and down, so a reorder never looks like a move. */
+function constrain(change: NodeChange<JourneyNode>): NodeChange<JourneyNode> {
+  if (change.type !== 'position' || !change.position) return change;
+  if (change.id.startsWith(STAGE_NODE_PREFIX)) return { ...change, position: { ...change.position, y: 0 } };
+  if (change.id.startsWith(LANE_NODE_PREFIX)) return { ...change, position: { ...change.position, x: 0 } };
+  return change;
 }
 
-/** The journey grid on a pannable, zoomable canvas: stages as columns, teams as lanes, cards in their cells. */
-export function JourneyCanvas({ map }: JourneyCanvasProps) {
-  const { nodes, edges } = useMemo(() => buildFlow(map), [map]);
+/** The journey grid, editable: drag cards between cells, reorder stages and lanes, connect, select. */
+export function JourneyCanvas() {
+  const editor = useEditor();
+  const doc = useEditorState((s) => s.doc);
+  const selection = useEditorState((s) => s.selection);
+  const build = useMemo(createFlowBuilder, []);
+  const flow = useMemo(() => build(doc, selection), [build, doc, selection]);
+  const [nodes, setNodes] = useState<JourneyNode[]>(flow.nodes);
+  useEffect(() => setNodes(flow.nodes), [flow]);
+  const { screenToFlowPosition } = useReactFlow();
+  const addFromPalette = useAddFromPalette();
+
+  const updateSelection = useCallback(
+    (changes: { id: string; selected: boolean }[]) => {
+      const next = new Set(editor.store.getState().selection);
+      for (const change of changes) {
+        const id = elementIdOf(change.id);
+        if (change.selected) next.add(id);
+        else next.delete(id);
+      }
+      editor.select(next);
+    },
+    [editor],
+  );
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<JourneyNode>[]) => {
+      const selects = changes.filter((c): c is Extract<NodeChange, { type: 'select' }> => c.type === 'select');
+      if (selects.length) updateSelection(selects);
+      const moves = changes.filter((c) => c.type === 'position').map(constrain);
+      if (moves.length) setNodes((current) => applyNodeChanges(moves, current));
+    },
+    [updateSelection],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => {
+      const selects = changes.filter((c): c is Extract<EdgeChange, { type: 'select' }> => c.type === 'select');
+      if (selects.length) updateSelection(selects);
+    },
+    [updateSelection],
+  );
+
+  const onNodeDragStop = useCallback(
+    (_event: unknown, _node: Node, dragged: Node[]) => {
+      const state = editor.store.getState();
+      const invocations = dropInvocations(state.doc, flow.layout, dragged);
+      const changed = invocations.length > 0 && editor.run(undefined, ...invocations);
+      // A drop that changes nothing (or is refused) puts the nodes back where the grid has them.
+      if (!changed || editor.store.getState().doc === state.doc) setNodes(flow.nodes);
+    },
+    [editor, flow],
+  );
+
+  const onConnect = useCallback(
+    ({ source, target }: FlowConnection) => {
+      if (source && target) editor.run(undefined, invoke(connect, { id: newId('c-'), source, target }));
+    },
+    [editor],
+  );
+
+  // Dropping a connection anywhere on a card connects to it, not only on its small handle.
+  const onConnectEnd = useCallback(
+    (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      if (state.isValid || !state.fromNode) return;
+      const point = 'changedTouches' in event ? event.changedTouches[0]! : event;
+      const element = document.elementFromPoint(point.clientX, point.clientY)?.closest('.react-flow__node');
+      const targetId = element?.getAttribute('data-id');
+      const { doc } = editor.store.getState();
+      if (!targetId || targetId === state.fromNode.id || !(doc.touchpoints.has(targetId) || doc.handoffs.has(targetId))) return;
+      const fromSource = state.fromHandle?.type !== 'target';
+      const [source, target] = fromSource ? [state.fromNode.id, targetId] : [targetId, state.fromNode.id];
+      editor.run(undefined, invoke(connect, { id: newId('c-'), source, target }));
+    },
+    [editor],
+  );
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(PALETTE_MIME)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const kind = event.dataTransfer.getData(PALETTE_MIME) as PaletteKind;
+      if (!kind) return;
+      event.preventDefault();
+      addFromPalette(kind, screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+    },
+    [addFromPalette, screenToFlowPosition],
+  );
+
   return (
-    <section className="canvas" aria-label="Canvas">
+    <section className="canvas" aria-label="Canvas" onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow
         nodes={nodes}
-        edges={edges}
+        edges={flow.edges}
         nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onNodeDragStop={onNodeDragStop}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        onPaneClick={() => editor.select([])}
         fitView
         fitViewOptions={FIT_VIEW_OPTIONS}
         minZoom={0.1}
         maxZoom={2}
-        nodesDraggable={false}
-        nodesConnectable={false}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
+        nodeDragThreshold={4}
+        elevateNodesOnSelect={false}
+        connectionRadius={40}
       >
         <Background variant={BackgroundVariant.Dots} gap={24} size={1} />
         <Controls showInteractive={false} />

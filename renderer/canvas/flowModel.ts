@@ -1,7 +1,11 @@
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
-import type { JourneyMap } from '../../shared/model/journeyMap';
-import { GRID, UNOWNED_LANE, layoutGrid } from '../../shared/layout/grid';
+import type { MapDoc } from '../../shared/document/mapDoc';
+import { fromMapDoc } from '../../shared/document/mapDoc';
+import { GRID, UNOWNED_LANE, layoutGrid, type GridLayout } from '../../shared/layout/grid';
 import { teamColor } from '../../shared/layout/teamColors';
+import type { Touchpoint } from '../../shared/model/touchpoint';
+import type { Handoff } from '../../shared/model/handoff';
+import type { Note } from '../../shared/model/note';
 import { STAGE_LABELS } from './phaseLabels';
 
 export interface TeamChip {
@@ -10,9 +14,12 @@ export interface TeamChip {
   color: string;
 }
 
-export type LaneNodeData = { name: string; color: string; width: number; unowned: boolean };
-export type StageHeaderNodeData = { name: string; phase: string; goal?: string; height: number };
+export type LaneBandNodeData = { color: string; unowned: boolean };
+export type LaneLabelNodeData = { name: string; color: string; unowned: boolean; teamId?: string };
+export type StageColumnNodeData = Record<string, never>;
+export type StageHeaderNodeData = { name: string; phase: string; goal?: string };
 export type TouchpointNodeData = {
+  id: string;
   title: string;
   channel?: string;
   owners: TeamChip[];
@@ -23,110 +30,187 @@ export type TouchpointNodeData = {
 export type HandoffNodeData = { from?: TeamChip; to?: TeamChip; criteria?: string; slaHours?: number };
 export type NoteNodeData = { text: string };
 
-export type LaneNode = Node<LaneNodeData, 'lane'>;
-export type StageHeaderNode = Node<StageHeaderNodeData, 'stageHeader'>;
-export type TouchpointNode = Node<TouchpointNodeData, 'touchpoint'>;
-export type HandoffNode = Node<HandoffNodeData, 'handoff'>;
-export type NoteNode = Node<NoteNodeData, 'note'>;
-export type JourneyNode = LaneNode | StageHeaderNode | TouchpointNode | HandoffNode | NoteNode;
+export type JourneyNode =
+  | Node<LaneBandNodeData, 'laneBand'>
+  | Node<LaneLabelNodeData, 'laneLabel'>
+  | Node<StageColumnNodeData, 'stageColumn'>
+  | Node<StageHeaderNodeData, 'stageHeader'>
+  | Node<TouchpointNodeData, 'touchpoint'>
+  | Node<HandoffNodeData, 'handoff'>
+  | Node<NoteNodeData, 'note'>;
 
-const NOTE_SIZE = { width: 200, height: 120 };
+export const NOTE_SIZE = { width: 200, height: 120 };
+export const STAGE_NODE_PREFIX = 'stage:';
+export const LANE_NODE_PREFIX = 'lane:';
 
-/** Grid furniture (lanes, headers) is drawn by nodes too, so it pans and zooms with the cards. */
-const FIXED = { draggable: false, selectable: false, connectable: false, focusable: false } as const;
+/** Node id → the element id it stands for (stage and lane nodes carry a prefix). */
+export function elementIdOf(nodeId: string): string {
+  if (nodeId.startsWith(STAGE_NODE_PREFIX)) return nodeId.slice(STAGE_NODE_PREFIX.length);
+  if (nodeId.startsWith(LANE_NODE_PREFIX)) return nodeId.slice(LANE_NODE_PREFIX.length);
+  return nodeId;
+}
 
-/** The React Flow nodes and edges for a map, positioned by the shared grid layout. */
-export function buildFlow(map: JourneyMap): { nodes: JourneyNode[]; edges: Edge[] } {
-  const layout = layoutGrid(map);
-  const teams = new Map<string, TeamChip>(map.teams.map((t, i) => [t.id, { id: t.id, name: t.name, color: teamColor(t, i) }]));
-  const stageNames = new Map(map.stages.map((s) => [s.id, s.name]));
-  const chips = (ids: string[]) => ids.map((id) => teams.get(id)).filter((chip): chip is TeamChip => chip !== undefined);
-  const nodes: JourneyNode[] = [];
+/** Grid furniture is drawn by nodes too, so it pans and zooms with the cards; it never takes the pointer. */
+const FURNITURE = { draggable: false, selectable: false, connectable: false, focusable: false } as const;
 
-  for (const lane of layout.lanes) {
-    nodes.push({
-      id: `lane:${lane.key}`,
-      type: 'lane',
-      position: { x: 0, y: lane.y },
-      width: layout.width,
-      height: lane.height,
-      zIndex: 0,
-      ...FIXED,
-      data: { name: lane.name, color: lane.color, width: layout.width, unowned: lane.key === UNOWNED_LANE },
+export interface Flow {
+  nodes: JourneyNode[];
+  edges: Edge[];
+  layout: GridLayout;
+}
+
+/**
+ * Builds React Flow nodes and edges from the map, reusing each card's data object while its record and
+ * its teams are unchanged, so memoised cards do not re-render when something else is edited.
+ */
+export function createFlowBuilder() {
+  const cardData = new Map<string, { record: Touchpoint; teamsKey: unknown; stageName: string; data: TouchpointNodeData }>();
+  const handoffData = new Map<string, { record: Handoff; teamsKey: unknown; data: HandoffNodeData }>();
+  const noteData = new Map<string, { record: Note; data: NoteNodeData }>();
+
+  return function build(doc: MapDoc, selection: ReadonlySet<string>): Flow {
+    const map = fromMapDoc(doc);
+    const layout = layoutGrid(map);
+    const teams = new Map<string, TeamChip>(map.teams.map((t, i) => [t.id, { id: t.id, name: t.name, color: teamColor(t, i) }]));
+    const teamsKey = doc.teams; // immer keeps this identity until a team changes
+    const chips = (ids: string[]) => ids.map((id) => teams.get(id)).filter((chip): chip is TeamChip => chip !== undefined);
+    const nodes: JourneyNode[] = [];
+
+    for (const lane of layout.lanes) {
+      const unowned = lane.key === UNOWNED_LANE;
+      nodes.push({
+        id: `band:${lane.key}`,
+        type: 'laneBand',
+        position: { x: GRID.laneHeaderWidth, y: lane.y },
+        width: Math.max(0, layout.width - GRID.laneHeaderWidth),
+        height: lane.height,
+        zIndex: 0,
+        ...FURNITURE,
+        data: { color: lane.color, unowned },
+      });
+      nodes.push({
+        id: `${LANE_NODE_PREFIX}${lane.key}`,
+        type: 'laneLabel',
+        position: { x: 0, y: lane.y },
+        width: GRID.laneHeaderWidth,
+        height: lane.height,
+        zIndex: 1,
+        draggable: !unowned,
+        selectable: !unowned,
+        connectable: false,
+        selected: lane.teamId !== undefined && selection.has(lane.teamId),
+        data: { name: lane.name, color: lane.color, unowned, teamId: lane.teamId },
+      });
+    }
+    map.stages.forEach((stage, i) => {
+      const column = layout.columns[i]!;
+      nodes.push({
+        id: `column:${stage.id}`,
+        type: 'stageColumn',
+        position: { x: column.x, y: GRID.stageHeaderHeight },
+        width: column.width,
+        height: Math.max(0, layout.height - GRID.stageHeaderHeight),
+        zIndex: 0,
+        ...FURNITURE,
+        data: {},
+      });
+      nodes.push({
+        id: `${STAGE_NODE_PREFIX}${stage.id}`,
+        type: 'stageHeader',
+        position: { x: column.x, y: 0 },
+        width: column.width,
+        height: GRID.stageHeaderHeight,
+        zIndex: 1,
+        connectable: false,
+        selected: selection.has(stage.id),
+        data: { name: stage.name, phase: STAGE_LABELS[stage.phase], goal: stage.goal },
+      });
     });
-  }
-  map.stages.forEach((stage, i) => {
-    const column = layout.columns[i]!;
-    nodes.push({
-      id: `stage:${stage.id}`,
-      type: 'stageHeader',
-      position: { x: column.x, y: 0 },
-      width: column.width,
-      height: layout.height,
-      zIndex: 0,
-      ...FIXED,
-      data: { name: stage.name, phase: STAGE_LABELS[stage.phase], goal: stage.goal, height: GRID.stageHeaderHeight },
-    });
-  });
-  for (const touchpoint of map.touchpoints) {
-    const box = layout.touchpoints.get(touchpoint.id);
-    if (!box) continue;
-    nodes.push({
-      id: touchpoint.id,
-      type: 'touchpoint',
-      position: { x: box.x, y: box.y },
-      width: box.width,
-      height: box.height,
+
+    const stageNames = new Map(map.stages.map((s) => [s.id, s.name]));
+    for (const touchpoint of map.touchpoints) {
+      const box = layout.touchpoints.get(touchpoint.id);
+      if (!box) continue;
+      const stageName = stageNames.get(touchpoint.stageId) ?? '';
+      let cached = cardData.get(touchpoint.id);
+      if (!cached || cached.record !== touchpoint || cached.teamsKey !== teamsKey || cached.stageName !== stageName) {
+        cached = {
+          record: touchpoint,
+          teamsKey,
+          stageName,
+          data: {
+            id: touchpoint.id,
+            title: touchpoint.title,
+            channel: touchpoint.channel,
+            owners: chips(touchpoint.ownerTeamIds),
+            supporters: chips(touchpoint.supportTeamIds),
+            promises: touchpoint.promises,
+            stageName,
+          },
+        };
+        cardData.set(touchpoint.id, cached);
+      }
+      nodes.push({
+        id: touchpoint.id,
+        type: 'touchpoint',
+        position: { x: box.x, y: box.y },
+        width: box.width,
+        height: box.height,
+        zIndex: 3,
+        selected: selection.has(touchpoint.id),
+        data: cached.data,
+      });
+    }
+    for (const handoff of map.handoffs) {
+      const box = layout.handoffs.get(handoff.id);
+      if (!box) continue;
+      let cached = handoffData.get(handoff.id);
+      if (!cached || cached.record !== handoff || cached.teamsKey !== teamsKey) {
+        cached = {
+          record: handoff,
+          teamsKey,
+          data: { from: teams.get(handoff.fromTeamId), to: teams.get(handoff.toTeamId), criteria: handoff.criteria, slaHours: handoff.slaHours },
+        };
+        handoffData.set(handoff.id, cached);
+      }
+      nodes.push({
+        id: handoff.id,
+        type: 'handoff',
+        position: { x: box.x, y: box.y },
+        width: box.width,
+        height: box.height,
+        zIndex: 3,
+        selected: selection.has(handoff.id),
+        data: cached.data,
+      });
+    }
+    for (const note of map.notes) {
+      let cached = noteData.get(note.id);
+      if (!cached || cached.record !== note) noteData.set(note.id, (cached = { record: note, data: { text: note.text } }));
+      nodes.push({
+        id: note.id,
+        type: 'note',
+        position: { x: note.x, y: note.y },
+        ...NOTE_SIZE,
+        zIndex: 4,
+        connectable: false,
+        selected: selection.has(note.id),
+        data: cached.data,
+      });
+    }
+
+    const edges: Edge[] = map.connections.map((connection) => ({
+      id: connection.id,
+      source: connection.source,
+      target: connection.target,
+      label: connection.label,
+      type: 'smoothstep',
       zIndex: 2,
-      draggable: false,
-      connectable: false,
-      data: {
-        title: touchpoint.title,
-        channel: touchpoint.channel,
-        owners: chips(touchpoint.ownerTeamIds),
-        supporters: chips(touchpoint.supportTeamIds),
-        promises: touchpoint.promises,
-        stageName: stageNames.get(touchpoint.stageId) ?? '',
-      },
-    });
-  }
-  for (const handoff of map.handoffs) {
-    const box = layout.handoffs.get(handoff.id);
-    if (!box) continue;
-    nodes.push({
-      id: handoff.id,
-      type: 'handoff',
-      position: { x: box.x, y: box.y },
-      width: box.width,
-      height: box.height,
-      zIndex: 2,
-      draggable: false,
-      connectable: false,
-      data: { from: teams.get(handoff.fromTeamId), to: teams.get(handoff.toTeamId), criteria: handoff.criteria, slaHours: handoff.slaHours },
-    });
-  }
-  for (const note of map.notes) {
-    nodes.push({
-      id: note.id,
-      type: 'note',
-      position: { x: note.x, y: note.y },
-      ...NOTE_SIZE,
-      zIndex: 3,
-      draggable: false,
-      connectable: false,
-      data: { text: note.text },
-    });
-  }
-
-  const edges: Edge[] = map.connections.map((connection) => ({
-    id: connection.id,
-    source: connection.source,
-    target: connection.target,
-    label: connection.label,
-    type: 'smoothstep',
-    zIndex: 1,
-    markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
-    className: 'journey-edge',
-  }));
-  return { nodes, edges };
+      selected: selection.has(connection.id),
+      markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
+      className: 'journey-edge',
+      ariaLabel: `Connection${connection.label ? ` “${connection.label}”` : ''}`,
+    }));
+    return { nodes, edges, layout };
+  };
 }

@@ -144,3 +144,29 @@ export function layoutGrid(map: JourneyMap): GridLayout {
     height: y,
   };
 }
+
+/** The stage column under x, or the nearest one when x is left or right of the grid. */
+export function columnAt(layout: GridLayout, x: number): ColumnLayout | undefined {
+  if (layout.columns.length === 0) return undefined;
+  const index = Math.floor((x - GRID.laneHeaderWidth) / GRID.columnWidth);
+  return layout.columns[Math.max(0, Math.min(index, layout.columns.length - 1))];
+}
+
+/** The lane under y, or the nearest one above or below the grid. */
+export function laneAt(layout: GridLayout, y: number): LaneLayout | undefined {
+  if (layout.lanes.length === 0) return undefined;
+  const inside = layout.lanes.find((lane) => y >= lane.y && y < lane.y + lane.height);
+  if (inside) return inside;
+  return y < layout.lanes[0]!.y ? layout.lanes[0] : layout.lanes[layout.lanes.length - 1];
+}
+
+/** Where a stage dropped at x goes: the column boundary nearest to x. */
+export function stageInsertIndexAt(layout: GridLayout, x: number): number {
+  const index = Math.round((x - GRID.laneHeaderWidth) / GRID.columnWidth);
+  return Math.max(0, Math.min(index, layout.columns.length));
+}
+
+/** The slot a dragged column or lane centre falls into, for reordering. */
+export function slotAt(start: number, size: number, count: number, centre: number): number {
+  return Math.max(0, Math.min(Math.floor((centre - start) / size), count - 1));
+}

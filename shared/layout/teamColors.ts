@@ -7,4 +7,10 @@ export function teamColor(team: Team, index: number): string {
   return team.color ?? PALETTE[index % PALETTE.length]!;
 }
 
+/** A colour for a new team: the first palette colour no team uses yet. */
+export function nextTeamColor(used: Iterable<string | undefined>): string {
+  const taken = new Set([...used].filter(Boolean).map((c) => c!.toLowerCase()));
+  return PALETTE.find((c) => !taken.has(c)) ?? PALETTE[taken.size % PALETTE.length]!;
+}
+
 export const UNOWNED_COLOR = '#64748b';

@@ -58,6 +58,14 @@ describe('browser host', () => {
     const ok = await call({ 'x-throughline-token': host.token });
     expect(ok.status).toBe(200);
     expect(JSON.parse(ok.body)).toEqual({ ok: true, value: [] });
+    // Every contract channel is reachable, camelCase names included.
+    const patched = await request(host, {
+      path: '/api/maps.applyPatches',
+      method: 'POST',
+      headers: { 'x-throughline-token': host.token },
+      body: JSON.stringify({ id: 'missing', patches: [{ op: 'replace', path: ['name'], value: 'x' }] }),
+    });
+    expect(JSON.parse(patched.body)).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 
   it('refuses other Host headers (DNS rebinding) and other origins', async () => {

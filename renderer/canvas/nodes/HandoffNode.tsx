@@ -1,9 +1,10 @@
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import type { HandoffNode as HandoffNodeType } from '../flowModel';
+import type { Node } from '@xyflow/react';
+import type { HandoffNodeData } from '../flowModel';
 
 /** A handoff between teams: who passes the buyer to whom, on what criteria, how fast. */
-export const HandoffNode = memo(function HandoffNode({ data, selected }: NodeProps<HandoffNodeType>) {
+export const HandoffNode = memo(function HandoffNode({ data, selected }: NodeProps<Node<HandoffNodeData>>) {
   const from = data.from?.name ?? 'Unknown team';
   const to = data.to?.name ?? 'Unknown team';
   const terms = [data.criteria, data.slaHours !== undefined ? `within ${data.slaHours} h` : undefined].filter(Boolean).join(' · ');
@@ -13,7 +14,7 @@ export const HandoffNode = memo(function HandoffNode({ data, selected }: NodePro
       style={{ '--from-color': data.from?.color ?? '#64748b', '--to-color': data.to?.color ?? '#64748b' } as React.CSSProperties}
       aria-label={`Handoff from ${from} to ${to}`}
     >
-      <Handle type="target" position={Position.Left} isConnectable={false} />
+      <Handle type="target" position={Position.Left} />
       <div className="handoff-route">
         <span className="handoff-team from">{from}</span>
         <span aria-hidden="true" className="handoff-arrow">
@@ -22,7 +23,7 @@ export const HandoffNode = memo(function HandoffNode({ data, selected }: NodePro
         <span className="handoff-team to">{to}</span>
       </div>
       <div className={`handoff-terms${terms ? '' : ' missing'}`}>{terms || 'No entry criteria yet'}</div>
-      <Handle type="source" position={Position.Right} isConnectable={false} />
+      <Handle type="source" position={Position.Right} />
     </article>
   );
 });

@@ -1,15 +1,17 @@
 import { memo } from 'react';
-import type { NodeProps } from '@xyflow/react';
-import type { LaneNode as LaneNodeType } from '../flowModel';
+import type { Node, NodeProps } from '@xyflow/react';
+import type { LaneBandNodeData, LaneLabelNodeData } from '../flowModel';
 
-/** A team's swimlane: a tinted band across the map with the team's name and colour at its left. */
-export const LaneNode = memo(function LaneNode({ data }: NodeProps<LaneNodeType>) {
+/** A team's swimlane: a band tinted with the team's colour across the map. */
+export const LaneBandNode = memo(function LaneBandNode({ data }: NodeProps<Node<LaneBandNodeData>>) {
+  return <div className={`lane-band${data.unowned ? ' lane-unowned' : ''}`} style={{ '--team-color': data.color } as React.CSSProperties} />;
+});
+
+/** The lane's label at its left: the team's name and colour. Select it to edit the team; drag it to reorder lanes. */
+export const LaneLabelNode = memo(function LaneLabelNode({ data, selected }: NodeProps<Node<LaneLabelNodeData>>) {
   return (
-    <div className={`lane${data.unowned ? ' lane-unowned' : ''}`} style={{ '--team-color': data.color } as React.CSSProperties}>
-      <div className="lane-label">
-        <span className="lane-swatch" aria-hidden="true" />
-        <h3 className="lane-name">{data.name}</h3>
-      </div>
+    <div className={`lane-label${selected ? ' selected' : ''}${data.unowned ? ' lane-unowned' : ''}`} style={{ '--team-color': data.color } as React.CSSProperties}>
+      <h3 className="lane-name">{data.name}</h3>
     </div>
   );
 });

@@ -1,16 +1,19 @@
 import { memo } from 'react';
-import type { NodeProps } from '@xyflow/react';
-import type { StageHeaderNode as StageHeaderNodeType } from '../flowModel';
+import type { Node, NodeProps } from '@xyflow/react';
+import type { StageColumnNodeData, StageHeaderNodeData } from '../flowModel';
 
-/** A stage column: its header (name, phase, goal) on top and a divider down the whole grid. */
-export const StageHeaderNode = memo(function StageHeaderNode({ data }: NodeProps<StageHeaderNodeType>) {
+/** A stage's header: name, phase (when it differs from the name) and goal. Drag it to reorder stages. */
+export const StageHeaderNode = memo(function StageHeaderNode({ data, selected }: NodeProps<Node<StageHeaderNodeData>>) {
   return (
-    <div className="stage-column">
-      <header className="stage-header" style={{ height: data.height }} title={data.goal}>
-        <h2 className="stage-name">{data.name}</h2>
-        {data.phase !== data.name && <span className="stage-phase">{data.phase}</span>}
-        {data.goal && <span className="stage-goal">{data.goal}</span>}
-      </header>
-    </div>
+    <header className={`stage-header${selected ? ' selected' : ''}`} title={data.goal}>
+      <h2 className="stage-name">{data.name}</h2>
+      {data.phase !== data.name && <span className="stage-phase">{data.phase}</span>}
+      {data.goal && <span className="stage-goal">{data.goal}</span>}
+    </header>
   );
+});
+
+/** The divider that runs down a stage's column. */
+export const StageColumnNode = memo(function StageColumnNode(_props: NodeProps<Node<StageColumnNodeData>>) {
+  return <div className="stage-column" />;
 });

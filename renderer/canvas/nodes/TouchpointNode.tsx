@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import type { TeamChip, TouchpointNode as TouchpointNodeType } from '../flowModel';
+import type { Node } from '@xyflow/react';
+import type { TeamChip, TouchpointNodeData } from '../flowModel';
 
 function Chip({ team, kind }: { team: TeamChip; kind: 'lead' | 'support' }) {
   return (
@@ -15,7 +16,7 @@ function Chip({ team, kind }: { team: TeamChip; kind: 'lead' | 'support' }) {
  * A touchpoint card. Its colour edge is the lead team's; no lead or several leads are shown in words,
  * not only by colour, so the room can read the problem from afar.
  */
-export const TouchpointNode = memo(function TouchpointNode({ data, selected }: NodeProps<TouchpointNodeType>) {
+export const TouchpointNode = memo(function TouchpointNode({ data, selected }: NodeProps<Node<TouchpointNodeData>>) {
   const lead = data.owners[0];
   const contested = data.owners.length > 1;
   const label = `${data.title}, ${data.stageName}, ${
@@ -27,7 +28,7 @@ export const TouchpointNode = memo(function TouchpointNode({ data, selected }: N
       style={{ '--team-color': lead?.color ?? '#64748b' } as React.CSSProperties}
       aria-label={label}
     >
-      <Handle type="target" position={Position.Left} isConnectable={false} />
+      <Handle type="target" position={Position.Left} />
       <div className="card-title" title={data.title}>
         {data.title}
       </div>
@@ -48,7 +49,7 @@ export const TouchpointNode = memo(function TouchpointNode({ data, selected }: N
           <Chip key={team.id} team={team} kind="support" />
         ))}
       </div>
-      <Handle type="source" position={Position.Right} isConnectable={false} />
+      <Handle type="source" position={Position.Right} />
     </article>
   );
 });

@@ -1,0 +1,74 @@
+import { useEffect } from 'react';
+import { useReactFlow } from '@xyflow/react';
+import { useEditor } from './EditorContext';
+import { invoke } from './editorStore';
+import { useDeleteSelection } from './useDeleteSelection';
+import { assignFreshIds, copyToClip, pasteClip } from '../../shared/document/commands';
+import { readClip, writeClip } from './clipboard';
+
+/** Keys typed into a field belong to the field (its own undo, select-all, delete). */
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  if (!el) return false;
+  return el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName) || el.closest('dialog') !== null;
+}
+
+/**
+ * The editor's keyboard: Ctrl/Cmd+Z undo, Ctrl/Cmd+Shift+Z or Ctrl+Y redo, Delete, Ctrl/Cmd+C/V copy and
+ * paste, Ctrl/Cmd+D duplicate, Ctrl/Cmd+A select all, Escape to deselect.
+ */
+export function useEditorShortcuts(): { copy: () => void; paste: () => void; duplicate: () => void; zoomToSelection: () => void } {
+  const editor = useEditor();
+  const deleteSelection = useDeleteSelection();
+  const { fitView } = useReactFlow();
+
+  const copy = () => {
+    const { doc, selection } = editor.store.getState();
+    const clip = copyToClip(doc, selection);
+    if (clip) writeClip(clip);
+  };
+  const pasteFrom = (clip: ReturnType<typeof readClip>, noteOffset: number) => {
+    if (!clip) return;
+    const { doc, selection } = editor.store.getState();
+    const selectedStage = [...selection].map((id) => doc.touchpoints.get(id)?.stageId ?? (doc.stages.has(id) ? id : undefined)).find(Boolean);
+    const { clip: fresh, ids } = assignFreshIds(clip);
+    if (editor.run(undefined, invoke(pasteClip, { clip: fresh, target: { stageId: selectedStage, noteOffset } }))) {
+      const { doc: after } = editor.store.getState();
+      editor.select(ids.filter((id) => after.touchpoints.has(id) || after.handoffs.has(id) || after.notes.has(id)));
+    }
+  };
+  const paste = () => pasteFrom(readClip(), 32);
+  const duplicate = () => {
+    const { doc, selection } = editor.store.getState();
+    pasteFrom(copyToClip(doc, selection), 32);
+  };
+  const zoomToSelection = () => {
+    const ids = [...editor.store.getState().selection].flatMap((id) => [id, `stage:${id}`, `lane:${id}`]);
+    void fitView(ids.length ? { nodes: ids.map((id) => ({ id })), padding: 0.3, duration: 300, maxZoom: 1.5 } : { padding: 0.04, duration: 300 });
+  };
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (isTyping(event.target)) return;
+      const mod = event.ctrlKey || event.metaKey;
+      const key = event.key.toLowerCase();
+      let handled = true;
+      if (mod && key === 'z' && !event.shiftKey) editor.undo();
+      else if ((mod && key === 'z' && event.shiftKey) || (event.ctrlKey && key === 'y')) editor.redo();
+      else if (key === 'delete' || key === 'backspace') deleteSelection();
+      else if (mod && key === 'c') copy();
+      else if (mod && key === 'v') paste();
+      else if (mod && key === 'd') duplicate();
+      else if (mod && key === 'a') {
+        const { doc } = editor.store.getState();
+        editor.select([...doc.touchpoints.keys(), ...doc.handoffs.keys(), ...doc.notes.keys()]);
+      } else if (key === 'escape') editor.select([]);
+      else handled = false;
+      if (handled) event.preventDefault();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  });
+
+  return { copy, paste, duplicate, zoomToSelection };
+}

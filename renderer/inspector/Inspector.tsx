@@ -1,0 +1,64 @@
+import { useEffect } from 'react';
+import { useEditor, useEditorState } from '../editor/EditorContext';
+import { TouchpointForm } from './TouchpointForm';
+import { HandoffForm } from './HandoffForm';
+import { StageForm, TeamForm, NoteForm, ConnectionForm, MapForm } from './RecordForms';
+import { useDeleteSelection } from '../editor/useDeleteSelection';
+
+/** Edits every field of the selection; with nothing selected, the map's own name and description. */
+export function Inspector() {
+  const editor = useEditor();
+  const doc = useEditorState((s) => s.doc);
+  const selection = useEditorState((s) => s.selection);
+  const created = useEditorState((s) => s.created);
+  const deleteSelection = useDeleteSelection();
+  const ids = [...selection];
+  const only = ids.length === 1 ? ids[0]! : undefined;
+  const focusFirst = only !== undefined && created === only;
+
+  useEffect(() => {
+    if (created) editor.store.setState({ created: undefined });
+  }, [created, editor]);
+
+  let body;
+  let heading;
+  if (ids.length > 1) {
+    heading = `${ids.length} selected`;
+    body = (
+      <div className="inspector-multi">
+        <p className="muted">Drag them together, or delete them as one step.</p>
+        <button type="button" className="button danger" onClick={deleteSelection}>
+          Delete {ids.length} items
+        </button>
+      </div>
+    );
+  } else if (only && doc.touchpoints.has(only)) {
+    heading = 'Touchpoint';
+    body = <TouchpointForm key={only} touchpoint={doc.touchpoints.get(only)!} doc={doc} focusFirst={focusFirst} />;
+  } else if (only && doc.handoffs.has(only)) {
+    heading = 'Handoff';
+    body = <HandoffForm key={only} handoff={doc.handoffs.get(only)!} doc={doc} />;
+  } else if (only && doc.stages.has(only)) {
+    heading = 'Stage';
+    body = <StageForm key={only} stage={doc.stages.get(only)!} focusFirst={focusFirst} />;
+  } else if (only && doc.teams.has(only)) {
+    heading = 'Team';
+    body = <TeamForm key={only} team={doc.teams.get(only)!} index={doc.teamOrder.indexOf(only)} />;
+  } else if (only && doc.notes.has(only)) {
+    heading = 'Note';
+    body = <NoteForm key={only} note={doc.notes.get(only)!} focusFirst={focusFirst} />;
+  } else if (only && doc.connections.has(only)) {
+    heading = 'Connection';
+    body = <ConnectionForm key={only} connection={doc.connections.get(only)!} doc={doc} />;
+  } else {
+    heading = 'Map';
+    body = <MapForm key={doc.id} name={doc.name} description={doc.description} />;
+  }
+
+  return (
+    <aside className="inspector" aria-label="Inspector">
+      <h2 className="panel-heading">{heading}</h2>
+      {body}
+    </aside>
+  );
+}

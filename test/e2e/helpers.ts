@@ -1,0 +1,50 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect } from './fixtures';
+
+/** Creates a map from a template through the home screen and waits for its canvas. */
+export async function createMap(page: Page, url: string, name: string, template: 'B2B funnel' | 'Blank' = 'B2B funnel') {
+  await page.goto(url);
+  await page.getByRole('button', { name: 'New map' }).click();
+  await page.getByLabel('Map name').fill(name);
+  await page.getByRole('radio', { name: new RegExp(template) }).check();
+  await page.getByRole('button', { name: 'Create map' }).click();
+  await expect(page.getByRole('region', { name: 'Canvas' })).toBeVisible();
+}
+
+export const canvasOf = (page: Page) => page.getByRole('region', { name: 'Canvas' });
+
+/** The screen point at the middle of the cell of a stage (column header) and a team (lane label). */
+export async function cellCentre(page: Page, stage: string, lane: string) {
+  const canvas = canvasOf(page);
+  const column = (await canvas.getByRole('heading', { name: stage, level: 2 }).boundingBox())!;
+  const row = (await canvas.locator('.lane-label', { has: page.getByRole('heading', { name: lane, level: 3 }) }).boundingBox())!;
+  return { x: column.x + column.width / 2, y: row.y + row.height / 2 };
+}
+
+/** A pointer drag with intermediate moves, as a hand would make it. */
+export async function dragBy(page: Page, from: { x: number; y: number }, to: { x: number; y: number }) {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 10, from.y + 10, { steps: 3 });
+  await page.mouse.move(to.x, to.y, { steps: 12 });
+  await page.mouse.up();
+}
+
+export async function centreOf(locator: Locator) {
+  const box = (await locator.boundingBox())!;
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** Drags a palette item onto the canvas at a screen point (HTML drag and drop). */
+export async function dropFromPalette(page: Page, item: string, at: { x: number; y: number }) {
+  const canvas = canvasOf(page);
+  const box = (await canvas.boundingBox())!;
+  await page
+    .getByRole('region', { name: 'Palette' })
+    .getByRole('button', { name: item, exact: true })
+    .dragTo(canvas, { targetPosition: { x: at.x - box.x, y: at.y - box.y } });
+}
+
+export async function waitUntilSaved(page: Page) {
+  await expect(page.getByRole('status')).toHaveText('Saved');
+}
