@@ -19,6 +19,14 @@ function electronNativeBinding(): string {
     : path.join(appRoot, '.native', name, 'better_sqlite3.node');
 }
 
+/** A menu click acts like its shortcut: the page's own key handling decides (map history, or a text field's). */
+function pressKeys(window: Electron.BaseWindow | undefined, keyCode: string, extra: ('shift' | 'alt')[]) {
+  if (!(window instanceof BrowserWindow)) return;
+  const modifiers = [process.platform === 'darwin' ? 'meta' : 'control', ...extra] as ('meta' | 'control' | 'shift' | 'alt')[];
+  window.webContents.sendInputEvent({ type: 'keyDown', keyCode, modifiers });
+  window.webContents.sendInputEvent({ type: 'keyUp', keyCode, modifiers });
+}
+
 /** The standard application menu, built from roles so every platform gets its native behaviour. */
 function buildAppMenu(platform: NodeJS.Platform, packaged: boolean): MenuItemConstructorOptions[] {
   const isMac = platform === 'darwin';
@@ -35,7 +43,19 @@ function buildAppMenu(platform: NodeJS.Platform, packaged: boolean): MenuItemCon
   return [
     ...(isMac ? [{ role: 'appMenu' } as MenuItemConstructorOptions] : []),
     { label: 'File', submenu: [isMac ? { role: 'close' } : { role: 'quit' }] },
-    { role: 'editMenu' },
+    {
+      label: 'Edit',
+      submenu: [
+        // Undo and Redo are the map's own history: the keys go to the page, which knows what to undo.
+        { label: 'Undo', accelerator: 'CmdOrCtrl+Z', registerAccelerator: false, click: (_item, window) => pressKeys(window, 'Z', []) },
+        { label: 'Redo', accelerator: 'CmdOrCtrl+Shift+Z', registerAccelerator: false, click: (_item, window) => pressKeys(window, 'Z', ['shift']) },
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' },
+      ],
+    },
     { label: 'View', submenu: view },
     { role: 'windowMenu' },
   ];

@@ -14,8 +14,8 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 /**
- * The editor's keyboard: Ctrl/Cmd+Z undo, Ctrl/Cmd+Shift+Z or Ctrl+Y redo, Delete, Ctrl/Cmd+C/V copy and
- * paste, Ctrl/Cmd+D duplicate, Ctrl/Cmd+A select all, Escape to deselect.
+ * The editor's keyboard: Ctrl/Cmd+Z undo, Ctrl/Cmd+Shift+Z or Ctrl+Y redo, Delete, Ctrl/Cmd+C/X/V copy, cut
+ * and paste, Ctrl/Cmd+D duplicate, Ctrl/Cmd+A select all, Escape to deselect.
  */
 export function useEditorShortcuts(): { copy: () => void; paste: () => void; duplicate: () => void; zoomToSelection: () => void } {
   const editor = useEditor();
@@ -56,8 +56,6 @@ export function useEditorShortcuts(): { copy: () => void; paste: () => void; dup
       if (mod && key === 'z' && !event.shiftKey) editor.undo();
       else if ((mod && key === 'z' && event.shiftKey) || (event.ctrlKey && key === 'y')) editor.redo();
       else if (key === 'delete' || key === 'backspace') deleteSelection();
-      else if (mod && key === 'c') copy();
-      else if (mod && key === 'v') paste();
       else if (mod && key === 'd') duplicate();
       else if (mod && key === 'a') {
         const { doc } = editor.store.getState();
@@ -66,8 +64,21 @@ export function useEditorShortcuts(): { copy: () => void; paste: () => void; dup
       else handled = false;
       if (handled) event.preventDefault();
     };
+    // Copy, cut and paste arrive as clipboard events, whether from the keyboard or the app menu (which on
+    // macOS handles Cmd+C/V before the page sees the keys).
+    const onClipboard = (event: ClipboardEvent) => {
+      if (isTyping(event.target) || isTyping(document.activeElement)) return;
+      event.preventDefault();
+      if (event.type === 'paste') return paste();
+      copy();
+      if (event.type === 'cut') deleteSelection();
+    };
     window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
+    for (const type of ['copy', 'cut', 'paste'] as const) document.addEventListener(type, onClipboard);
+    return () => {
+      window.removeEventListener('keydown', onKeyDown);
+      for (const type of ['copy', 'cut', 'paste'] as const) document.removeEventListener(type, onClipboard);
+    };
   });
 
   return { copy, paste, duplicate, zoomToSelection };

@@ -177,3 +177,43 @@ test('copy cards from one map and paste them into another; select all and delete
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(canvas.getByRole('article')).toHaveCount(2);
 });
+
+test('a save that cannot reach Throughline says so, keeps the edit and stores it when the connection is back', async ({ app, page }) => {
+  await createMap(page, app.url, 'Flaky network');
+  const canvas = canvasOf(page);
+  await page.route('**/api/maps.applyPatches', (route) => route.abort('connectionrefused'));
+  await dropFromPalette(page, 'Touchpoint', await cellCentre(page, 'Interest', 'Marketing'));
+  await page.getByRole('complementary', { name: 'Inspector' }).getByLabel('Title').fill('Offline edit');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status')).toHaveText('Not saved yet — retrying');
+  await expect(canvas.getByRole('article', { name: /^Offline edit/ })).toBeVisible();
+
+  await page.unroute('**/api/maps.applyPatches');
+  await expect(page.getByRole('status')).toHaveText('Saved', { timeout: 15_000 });
+  await page.reload();
+  await expect(canvas.getByRole('article', { name: 'Offline edit, Interest, led by Marketing' })).toBeVisible();
+});
+
+test('lanes reorder by dragging their label, and a new team lane can be added and recoloured', async ({ app, page }) => {
+  await createMap(page, app.url, 'Lanes');
+  const canvas = canvasOf(page);
+  const laneOrder = async () => {
+    const labels = await canvas.getByRole('heading', { level: 3 }).all();
+    const placed = await Promise.all(labels.map(async (h) => ({ y: (await h.boundingBox())!.y, name: await h.textContent() })));
+    return placed.sort((a, b) => a.y - b.y).map((p) => p.name);
+  };
+  await dragBy(page, await centreOf(canvas.getByRole('heading', { name: 'Customer Success', level: 3 })), await centreOf(canvas.getByRole('heading', { name: 'Marketing', level: 3 })));
+  await expect.poll(laneOrder).toEqual(['Customer Success', 'Marketing', 'Sales']);
+
+  await canvas.getByRole('heading', { name: 'Sales', level: 3 }).click();
+  await page.getByRole('region', { name: 'Palette' }).getByRole('button', { name: 'Team', exact: true }).click();
+  const inspector = page.getByRole('complementary', { name: 'Inspector' });
+  await inspector.getByLabel('Name').fill('Partners');
+  await inspector.getByLabel('Name').press('Enter');
+  await inspector.getByLabel('Colour').fill('#b91c1c');
+  await expect.poll(laneOrder).toEqual(['Customer Success', 'Marketing', 'Sales', 'Partners']);
+  await expect(page.getByRole('list', { name: 'Teams' })).toContainText('Partners');
+  await waitUntilSaved(page);
+  await page.reload();
+  await expect.poll(laneOrder).toEqual(['Customer Success', 'Marketing', 'Sales', 'Partners']);
+});
