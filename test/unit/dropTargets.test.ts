@@ -10,7 +10,7 @@ const layout = layoutGrid(fromMapDoc(doc));
 const column = (stageId: string) => layout.columns.find((c) => c.stageId === stageId)!;
 const lane = (key: string) => layout.lanes.find((l) => l.key === key)!;
 
-function dropped(id: string, type: string, x: number, y: number, width = GRID.cardWidth, height = GRID.cardHeight): Node {
+function dropped(id: string, type: string, x: number, y: number, width: number = GRID.cardWidth, height: number = GRID.cardHeight): Node {
   return { id, type, position: { x: x - width / 2, y: y - height / 2 }, width, height, data: {} };
 }
 
