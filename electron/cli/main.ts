@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { serve } from './serve';
+import { validateCommand } from './validateCommand';
 import { EXIT, UsageError, type CommandIo } from './io';
 import { DatabaseOpenError } from '../store/database';
 
@@ -10,6 +11,9 @@ Commands:
   serve [--port N] [--data DIR]   Open Throughline in your browser, served on 127.0.0.1 only.
                                   --port 0 (the default) picks a free port; --data sets the folder
                                   that holds the database (default: the desktop app's data folder).
+  validate FILE [--json]          Check a map file: lists gaps and ownership conflicts. Exit code 0
+                                  with no error finding, 1 with error findings, 2 if the file is
+                                  unreadable or not a valid map. --json prints the findings as JSON.
   help                            Show this help.
 `;
 
@@ -32,6 +36,11 @@ export async function runCli(argv: string[], io: CommandIo = consoleIo): Promise
         process.once('SIGINT', shutdown);
         process.once('SIGTERM', shutdown);
         return EXIT.ok;
+      }
+      case 'validate': {
+        const { values, positionals } = parseArgs({ args: rest, options: { json: { type: 'boolean', default: false } }, allowPositionals: true, strict: true });
+        if (positionals.length !== 1) throw new UsageError('validate needs exactly one FILE: throughline validate FILE [--json]');
+        return validateCommand(positionals[0]!, { json: values.json ?? false }, io);
       }
       case undefined:
       case 'help':

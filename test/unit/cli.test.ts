@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/main';
 import { serve } from '../../electron/cli/serve';
-import { tempDir } from './helpers';
+import { fullDocument, tempDir } from './helpers';
 
 function captureIo() {
   const out: string[] = [];
@@ -45,5 +45,70 @@ describe('throughline CLI', () => {
     expect(await runCli(['serve', '--port', String(first.host.port), '--data', tempDir()], io)).toBe(2);
     expect(err[0]).toBe(`throughline: port ${first.host.port} is already in use; choose another with --port, or --port 0 for any free port`);
     await first.stop();
+  });
+});
+
+describe('throughline validate', () => {
+  const fixture = path.join(__dirname, '..', 'fixtures', 'full-map.json');
+
+  function writeMap(change: (doc: ReturnType<typeof fullDocument>) => void): string {
+    const doc = fullDocument();
+    change(doc);
+    const file = path.join(tempDir(), 'map.json');
+    fs.writeFileSync(file, JSON.stringify(doc));
+    return file;
+  }
+
+  it('exits 1 when there are error findings, listing them; the same output every time', async () => {
+    const first = captureIo();
+    expect(await runCli(['validate', fixture], first.io)).toBe(1);
+    expect(first.out.at(-1)).toBe('Acme Analytics — enterprise journey: 2 errors, 5 warnings, 0 info');
+    expect(first.out.some((l) => l.startsWith('error   touchpoint-contested'))).toBe(true);
+    const second = captureIo();
+    await runCli(['validate', fixture], second.io);
+    expect(second.out).toEqual(first.out);
+  });
+
+  it('exits 0 when only warnings remain, and --json prints the findings as an array', async () => {
+    const file = writeMap((doc) => {
+      doc.map.touchpoints = doc.map.touchpoints.filter((t) => t.id !== 'tp-compare' && t.id !== 'tp-trial');
+      doc.map.connections = doc.map.connections.filter((c) => c.source !== 'tp-trial' && c.target !== 'tp-trial');
+    });
+    const { io, out, err } = captureIo();
+    expect(await runCli(['validate', file, '--json'], io)).toBe(0);
+    expect(err).toEqual([]);
+    const findings = JSON.parse(out.join('\n'));
+    expect(Array.isArray(findings)).toBe(true);
+    expect(findings.length).toBeGreaterThan(0);
+    for (const f of findings) {
+      expect(Object.keys(f).sort()).toEqual(['message', 'ruleId', 'severity', 'targetIds']);
+      expect(f.severity).not.toBe('error');
+    }
+  });
+
+  it('exits 2 with one line naming the file and the path of the problem, never a stack trace', async () => {
+    const dir = tempDir();
+    const notJson = path.join(dir, 'notes.json');
+    fs.writeFileSync(notJson, 'just some notes');
+    const cases: [string, RegExp][] = [
+      [path.join(dir, 'missing.json'), /cannot read .*missing\.json: no such file$/],
+      [dir, /cannot read .*: it is a folder, not a file$/],
+      [notJson, /notes\.json is not a valid journey map: \(document\): is not valid JSON/],
+      [writeMap((d) => (d.map.touchpoints[3]!.stageId = 'nowhere')), /map\.touchpoints\[3\]\.stageId: refers to stage "nowhere", which is not in the map$/],
+      [writeMap((d) => (d.version = 9)), /version: is newer than this version of Throughline understands/],
+      [writeMap((d) => (d.format = 'something/else')), /format: must be "throughline\/journey-map"/],
+    ];
+    for (const [file, message] of cases) {
+      const { io, out, err } = captureIo();
+      expect(await runCli(['validate', file], io)).toBe(2);
+      expect(out).toEqual([]);
+      expect(err).toHaveLength(1);
+      expect(err[0]).toMatch(/^throughline: /);
+      expect(err[0]).toMatch(message);
+      expect(err[0]).not.toMatch(/\n\s+at /);
+    }
+    const noFile = captureIo();
+    expect(await runCli(['validate'], noFile.io)).toBe(2);
+    expect(noFile.err).toEqual(['throughline: validate needs exactly one FILE: throughline validate FILE [--json]']);
   });
 });

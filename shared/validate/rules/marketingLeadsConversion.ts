@@ -1,0 +1,24 @@
+import type { Rule } from '../types';
+import { makeLeadFix, quote } from '../fixes';
+
+export const marketingLeadsConversion: Rule = {
+  id: 'marketing-leads-conversion',
+  defaultSeverity: 'warning',
+  title: 'Marketing leads conversion',
+  description: 'A marketing team leads a touchpoint in a purchase stage.',
+  rationale: 'Sales is the conversion arm: demos, negotiation and the close are led by sales, supported by marketing.',
+  check(index, emit) {
+    const sales = index.teamsWithRole('sales')[0];
+    for (const touchpoint of index.map.touchpoints) {
+      const stage = index.stages.get(touchpoint.stageId)!;
+      if (stage.phase !== 'purchase') continue;
+      const marketing = index.leads(touchpoint).find((t) => t.role === 'marketing');
+      if (!marketing) continue;
+      emit({
+        message: `${marketing.name} leads ${quote(touchpoint.title)} in ${quote(stage.name)}: sales owns conversion.`,
+        targetIds: [touchpoint.id],
+        fix: sales ? makeLeadFix(touchpoint, sales, index) : undefined,
+      });
+    }
+  },
+};

@@ -1,0 +1,45 @@
+import type { Command } from '../document/command';
+import type { RuleId } from '../model/rules';
+import type { JourneyMap } from '../model/journeyMap';
+import type { MapIndex } from './mapIndex';
+
+export type Severity = 'error' | 'warning' | 'info';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+/** A quick fix: either edits (one undoable step of commands) or a pointer to the field the user must fill. */
+export type QuickFix =
+  | { kind: 'edit'; label: string; steps: () => FixStep[] }
+  | { kind: 'focus'; label: string; targetId: string; field: string };
+
+export interface Finding {
+  ruleId: RuleId;
+  severity: Severity;
+  /** Plain language, naming the element: what is wrong and why it matters to the buyer. */
+  message: string;
+  /** The elements concerned (touchpoints, handoffs, stages, teams), most specific first. */
+  targetIds: string[];
+  fix?: QuickFix;
+}
+
+export interface FixStep {
+  command: Command<never>;
+  args: unknown;
+}
+
+export type Emit = (finding: Omit<Finding, 'ruleId' | 'severity'>) => void;
+
+export interface Rule {
+  id: RuleId;
+  defaultSeverity: Severity;
+  /** A short title for rule settings. */
+  title: string;
+  /** What the rule flags. */
+  description: string;
+  /** Why it matters, for the facilitator explaining it to the room. */
+  rationale: string;
+  check(index: MapIndex, emit: Emit, map: JourneyMap): void;
+}
+
+export function step<A>(command: Command<A>, args: A): FixStep {
+  return { command: command as unknown as Command<never>, args };
+}
