@@ -8,6 +8,8 @@ import { Inspector } from '../inspector/Inspector';
 import { JourneyCanvas } from './JourneyCanvas';
 import { Palette } from './Palette';
 import { SaveIndicator } from './SaveIndicator';
+import { ProblemsPanel } from '../panels/ProblemsPanel';
+import { CoveragePanel } from '../panels/CoveragePanel';
 
 /** The open map: a bar (back, name, undo/redo, save state, legend) above palette, canvas and inspector. */
 export function EditorLayout({ onClose }: { onClose: () => void }) {
@@ -80,7 +82,13 @@ export function EditorLayout({ onClose }: { onClose: () => void }) {
       <ErrorBanner message={error} onDismiss={() => editor.dismissError()} />
       <div className="editor-body">
         <Palette />
-        <JourneyCanvas />
+        <div className="editor-main">
+          <JourneyCanvas />
+          <div className="bottom-panels">
+            <ProblemsPanel />
+            <CoveragePanel />
+          </div>
+        </div>
         <Inspector />
       </div>
       {confirm && (

@@ -15,6 +15,8 @@ import {
 } from '@xyflow/react';
 import { createFlowBuilder, elementIdOf, LANE_NODE_PREFIX, STAGE_NODE_PREFIX, type JourneyNode } from './flowModel';
 import { nodeTypes } from './nodes/nodeTypes';
+import { createIssueSummarizer } from './issues';
+import { findingsOf, mapOf } from '../editor/derived';
 import { dropInvocations } from './dropTargets';
 import { useEditor, useEditorState } from '../editor/EditorContext';
 import { invoke } from '../editor/editorStore';
@@ -24,6 +26,7 @@ import { PALETTE_MIME, useAddFromPalette } from './usePaletteActions';
 import type { PaletteKind } from '../editor/placement';
 
 const FIT_VIEW_OPTIONS = { padding: 0.04 };
+const MINIMAP_STYLE = { width: 160, height: 100 };
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 
 function miniMapColor(node: Node): string {
@@ -47,7 +50,9 @@ export function JourneyCanvas() {
   const doc = useEditorState((s) => s.doc);
   const selection = useEditorState((s) => s.selection);
   const build = useMemo(createFlowBuilder, []);
-  const flow = useMemo(() => build(doc, selection), [build, doc, selection]);
+  const summarize = useMemo(createIssueSummarizer, []);
+  const issues = useMemo(() => summarize(findingsOf(doc)), [summarize, doc]);
+  const flow = useMemo(() => build(doc, selection, issues, mapOf(doc)), [build, doc, selection, issues]);
   const [nodes, setNodes] = useState<JourneyNode[]>(flow.nodes);
   useEffect(() => setNodes(flow.nodes), [flow]);
   const { screenToFlowPosition } = useReactFlow();
@@ -159,7 +164,7 @@ export function JourneyCanvas() {
       >
         <Background variant={BackgroundVariant.Dots} gap={24} size={1} />
         <Controls showInteractive={false} />
-        <MiniMap nodeColor={miniMapColor} pannable zoomable ariaLabel="Minimap" />
+        <MiniMap nodeColor={miniMapColor} pannable zoomable ariaLabel="Minimap" style={MINIMAP_STYLE} />
       </ReactFlow>
     </section>
   );

@@ -1,5 +1,6 @@
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
 import type { MapDoc } from '../../shared/document/mapDoc';
+import type { JourneyMap } from '../../shared/model/journeyMap';
 import { fromMapDoc } from '../../shared/document/mapDoc';
 import { GRID, UNOWNED_LANE, layoutGrid, type GridLayout } from '../../shared/layout/grid';
 import { teamColor } from '../../shared/layout/teamColors';
@@ -7,6 +8,7 @@ import type { Touchpoint } from '../../shared/model/touchpoint';
 import type { Handoff } from '../../shared/model/handoff';
 import type { Note } from '../../shared/model/note';
 import { STAGE_LABELS } from './phaseLabels';
+import type { IssueSummary } from './issues';
 
 export interface TeamChip {
   id: string;
@@ -15,9 +17,9 @@ export interface TeamChip {
 }
 
 export type LaneBandNodeData = { color: string; unowned: boolean };
-export type LaneLabelNodeData = { name: string; color: string; unowned: boolean; teamId?: string };
+export type LaneLabelNodeData = { name: string; color: string; unowned: boolean; teamId?: string; issue?: IssueSummary };
 export type StageColumnNodeData = Record<string, never>;
-export type StageHeaderNodeData = { name: string; phase: string; goal?: string };
+export type StageHeaderNodeData = { name: string; phase: string; goal?: string; issue?: IssueSummary };
 export type TouchpointNodeData = {
   id: string;
   title: string;
@@ -26,8 +28,9 @@ export type TouchpointNodeData = {
   supporters: TeamChip[];
   promises: string[];
   stageName: string;
+  issue?: IssueSummary;
 };
-export type HandoffNodeData = { from?: TeamChip; to?: TeamChip; criteria?: string; slaHours?: number };
+export type HandoffNodeData = { from?: TeamChip; to?: TeamChip; criteria?: string; slaHours?: number; issue?: IssueSummary };
 export type NoteNodeData = { text: string };
 
 export type JourneyNode =
@@ -64,12 +67,11 @@ export interface Flow {
  * its teams are unchanged, so memoised cards do not re-render when something else is edited.
  */
 export function createFlowBuilder() {
-  const cardData = new Map<string, { record: Touchpoint; teamsKey: unknown; stageName: string; data: TouchpointNodeData }>();
-  const handoffData = new Map<string, { record: Handoff; teamsKey: unknown; data: HandoffNodeData }>();
+  const cardData = new Map<string, { record: Touchpoint; teamsKey: unknown; stageName: string; issue?: IssueSummary; data: TouchpointNodeData }>();
+  const handoffData = new Map<string, { record: Handoff; teamsKey: unknown; issue?: IssueSummary; data: HandoffNodeData }>();
   const noteData = new Map<string, { record: Note; data: NoteNodeData }>();
 
-  return function build(doc: MapDoc, selection: ReadonlySet<string>): Flow {
-    const map = fromMapDoc(doc);
+  return function build(doc: MapDoc, selection: ReadonlySet<string>, issues: ReadonlyMap<string, IssueSummary>, map: JourneyMap = fromMapDoc(doc)): Flow {
     const layout = layoutGrid(map);
     const teams = new Map<string, TeamChip>(map.teams.map((t, i) => [t.id, { id: t.id, name: t.name, color: teamColor(t, i) }]));
     const teamsKey = doc.teams; // immer keeps this identity until a team changes
@@ -99,7 +101,7 @@ export function createFlowBuilder() {
         selectable: !unowned,
         connectable: false,
         selected: lane.teamId !== undefined && selection.has(lane.teamId),
-        data: { name: lane.name, color: lane.color, unowned, teamId: lane.teamId },
+        data: { name: lane.name, color: lane.color, unowned, teamId: lane.teamId, issue: lane.teamId ? issues.get(lane.teamId) : undefined },
       });
     }
     map.stages.forEach((stage, i) => {
@@ -123,7 +125,7 @@ export function createFlowBuilder() {
         zIndex: 1,
         connectable: false,
         selected: selection.has(stage.id),
-        data: { name: stage.name, phase: STAGE_LABELS[stage.phase], goal: stage.goal },
+        data: { name: stage.name, phase: STAGE_LABELS[stage.phase], goal: stage.goal, issue: issues.get(stage.id) },
       });
     });
 
@@ -132,12 +134,14 @@ export function createFlowBuilder() {
       const box = layout.touchpoints.get(touchpoint.id);
       if (!box) continue;
       const stageName = stageNames.get(touchpoint.stageId) ?? '';
+      const issue = issues.get(touchpoint.id);
       let cached = cardData.get(touchpoint.id);
-      if (!cached || cached.record !== touchpoint || cached.teamsKey !== teamsKey || cached.stageName !== stageName) {
+      if (!cached || cached.record !== touchpoint || cached.teamsKey !== teamsKey || cached.stageName !== stageName || cached.issue !== issue) {
         cached = {
           record: touchpoint,
           teamsKey,
           stageName,
+          issue,
           data: {
             id: touchpoint.id,
             title: touchpoint.title,
@@ -146,6 +150,7 @@ export function createFlowBuilder() {
             supporters: chips(touchpoint.supportTeamIds),
             promises: touchpoint.promises,
             stageName,
+            issue,
           },
         };
         cardData.set(touchpoint.id, cached);
@@ -164,12 +169,14 @@ export function createFlowBuilder() {
     for (const handoff of map.handoffs) {
       const box = layout.handoffs.get(handoff.id);
       if (!box) continue;
+      const issue = issues.get(handoff.id);
       let cached = handoffData.get(handoff.id);
-      if (!cached || cached.record !== handoff || cached.teamsKey !== teamsKey) {
+      if (!cached || cached.record !== handoff || cached.teamsKey !== teamsKey || cached.issue !== issue) {
         cached = {
           record: handoff,
           teamsKey,
-          data: { from: teams.get(handoff.fromTeamId), to: teams.get(handoff.toTeamId), criteria: handoff.criteria, slaHours: handoff.slaHours },
+          issue,
+          data: { from: teams.get(handoff.fromTeamId), to: teams.get(handoff.toTeamId), criteria: handoff.criteria, slaHours: handoff.slaHours, issue },
         };
         handoffData.set(handoff.id, cached);
       }

@@ -17,7 +17,7 @@ export function useAddFromPalette() {
       }
       if (editor.run(undefined, placement.invocation)) {
         editor.select([placement.id]);
-        editor.store.setState({ created: placement.id });
+        editor.store.setState({ focus: { id: placement.id } });
       }
     },
     [editor],

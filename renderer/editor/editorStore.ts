@@ -28,8 +28,8 @@ export interface EditorState {
   redoLabel?: string;
   /** The last refused edit or failed command, in words, until dismissed. */
   error?: string;
-  /** An element just added from the palette: the Inspector focuses its first field once. */
-  created?: string;
+  /** The Inspector focuses this element's field once (its first field when none is named): after adding from the palette, or a quick fix that needs typing. */
+  focus?: { id: string; field?: string };
   /** A question to ask before a destructive step (deleting a stage or lane that holds cards). */
   confirm?: { title: string; message: string; confirmLabel: string; onConfirm: () => void };
 }

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useReactFlow } from '@xyflow/react';
+import { useZoomTo } from './useReveal';
 import { useEditor } from './EditorContext';
 import { invoke } from './editorStore';
 import { useDeleteSelection } from './useDeleteSelection';
@@ -20,7 +20,7 @@ function isTyping(target: EventTarget | null): boolean {
 export function useEditorShortcuts(): { copy: () => void; paste: () => void; duplicate: () => void; zoomToSelection: () => void } {
   const editor = useEditor();
   const deleteSelection = useDeleteSelection();
-  const { fitView } = useReactFlow();
+  const zoomTo = useZoomTo();
 
   const copy = () => {
     const { doc, selection } = editor.store.getState();
@@ -42,10 +42,7 @@ export function useEditorShortcuts(): { copy: () => void; paste: () => void; dup
     const { doc, selection } = editor.store.getState();
     pasteFrom(copyToClip(doc, selection), 32);
   };
-  const zoomToSelection = () => {
-    const ids = [...editor.store.getState().selection].flatMap((id) => [id, `stage:${id}`, `lane:${id}`]);
-    void fitView(ids.length ? { nodes: ids.map((id) => ({ id })), padding: 0.3, duration: 300, maxZoom: 1.5 } : { padding: 0.04, duration: 300 });
-  };
+  const zoomToSelection = () => zoomTo(editor.store.getState().selection);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {

@@ -50,7 +50,7 @@ function SlaField({ value, onCommit }: { value: number | undefined; onCommit: (h
   );
 }
 
-export function HandoffForm({ handoff, doc }: { handoff: Handoff; doc: MapDoc }) {
+export function HandoffForm({ handoff, doc, focusField }: { handoff: Handoff; doc: MapDoc; focusField?: string }) {
   const editor = useEditor();
   const change = (changes: HandoffChanges) => editor.runForField(invoke(updateHandoff, { id: handoff.id, changes }));
   const teams = doc.teamOrder.map((id) => ({ value: id, label: doc.teams.get(id)!.name }));
@@ -67,6 +67,7 @@ export function HandoffForm({ handoff, doc }: { handoff: Handoff; doc: MapDoc })
         multiline
         maxLength={LIMITS.shortTextLength}
         placeholder="What makes the buyer ready: an MQL or SQL definition"
+        autoFocus={focusField === 'Criteria'}
         onCommit={(criteria) => change({ criteria })}
       />
       <SlaField value={handoff.slaHours} onCommit={(slaHours) => change({ slaHours })} />

@@ -10,15 +10,16 @@ export function Inspector() {
   const editor = useEditor();
   const doc = useEditorState((s) => s.doc);
   const selection = useEditorState((s) => s.selection);
-  const created = useEditorState((s) => s.created);
+  const focus = useEditorState((s) => s.focus);
   const deleteSelection = useDeleteSelection();
   const ids = [...selection];
   const only = ids.length === 1 ? ids[0]! : undefined;
-  const focusFirst = only !== undefined && created === only;
+  const focusField = only !== undefined && focus?.id === only ? (focus.field ?? 'first') : undefined;
+  const focusFirst = focusField === 'first';
 
   useEffect(() => {
-    if (created) editor.store.setState({ created: undefined });
-  }, [created, editor]);
+    if (focus) editor.store.setState({ focus: undefined });
+  }, [focus, editor]);
 
   let body;
   let heading;
@@ -37,7 +38,7 @@ export function Inspector() {
     body = <TouchpointForm key={only} touchpoint={doc.touchpoints.get(only)!} doc={doc} focusFirst={focusFirst} />;
   } else if (only && doc.handoffs.has(only)) {
     heading = 'Handoff';
-    body = <HandoffForm key={only} handoff={doc.handoffs.get(only)!} doc={doc} />;
+    body = <HandoffForm key={only} handoff={doc.handoffs.get(only)!} doc={doc} focusField={focusField} />;
   } else if (only && doc.stages.has(only)) {
     heading = 'Stage';
     body = <StageForm key={only} stage={doc.stages.get(only)!} focusFirst={focusFirst} />;

@@ -24,11 +24,13 @@ export function expectedLeadRole(phase: StagePhase): TeamRole | undefined {
 /** Hands a touchpoint's lead to `lead`; every other current lead becomes a supporter. */
 export function makeLeadFix(touchpoint: Touchpoint, lead: Team, index: MapIndex): QuickFix {
   const others = index.leads(touchpoint).filter((t) => t.id !== lead.id);
-  const supporters = [...new Set([...touchpoint.supportTeamIds.filter((id) => id !== lead.id), ...others.map((t) => t.id)])];
   return {
     kind: 'edit',
     label: others.length ? `Make ${lead.name} the lead and ${names(others)} ${others.length === 1 ? 'a supporter' : 'supporters'}` : `Make ${lead.name} the lead`,
-    steps: () => [step(updateTouchpoint, { id: touchpoint.id, changes: { ownerTeamIds: [lead.id], supportTeamIds: supporters } })],
+    steps: () => {
+      const supporters = [...new Set([...touchpoint.supportTeamIds.filter((id) => id !== lead.id), ...others.map((t) => t.id)])];
+      return [step(updateTouchpoint, { id: touchpoint.id, changes: { ownerTeamIds: [lead.id], supportTeamIds: supporters } })];
+    },
   };
 }
 

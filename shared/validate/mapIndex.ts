@@ -18,7 +18,7 @@ export interface MapIndex {
   incoming: Map<string, string[]>;
   teamsWithRole(role: TeamRole): Team[];
   hasRole(teamIds: readonly string[], role: TeamRole): boolean;
-  /** The touchpoint's lead teams that exist, in order. */
+  /** The touchpoint's lead teams that exist, in order (computed once per card). */
   leads(touchpoint: Touchpoint): Team[];
   teamName(id: string): string;
 }
@@ -42,6 +42,20 @@ export function buildIndex(map: JourneyMap): MapIndex {
   }
   const byRole = new Map<TeamRole, Team[]>([['marketing', []], ['sales', []], ['other', []]]);
   for (const t of map.teams) byRole.get(t.role)!.push(t);
+  // Most cards have one lead; resolve each card's leads once for all rules.
+  const leadsOf = new Map<string, Team[]>();
+  const leads = (t: Touchpoint): Team[] => {
+    let list = leadsOf.get(t.id);
+    if (!list) {
+      list = [];
+      for (const id of t.ownerTeamIds) {
+        const team = teams.get(id);
+        if (team) list.push(team);
+      }
+      leadsOf.set(t.id, list);
+    }
+    return list;
+  };
   return {
     map,
     teams,
@@ -54,7 +68,7 @@ export function buildIndex(map: JourneyMap): MapIndex {
     incoming,
     teamsWithRole: (role) => byRole.get(role)!,
     hasRole: (ids, role) => ids.some((id) => teams.get(id)?.role === role),
-    leads: (t) => t.ownerTeamIds.map((id) => teams.get(id)).filter((team): team is Team => team !== undefined),
+    leads,
     teamName: (id) => teams.get(id)?.name ?? 'an unknown team',
   };
 }

@@ -48,3 +48,19 @@ export async function dropFromPalette(page: Page, item: string, at: { x: number;
 export async function waitUntilSaved(page: Page) {
   await expect(page.getByRole('status')).toHaveText('Saved');
 }
+
+/** Fits the whole map in view and waits for the zoom animation to finish. */
+export async function fitMap(page: Page) {
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Fit map' }).click();
+  const viewport = page.locator('.react-flow__viewport');
+  let last = '';
+  await expect
+    .poll(async () => {
+      const now = (await viewport.getAttribute('style')) ?? '';
+      const settled = now === last;
+      last = now;
+      return settled;
+    }, { intervals: [100, 100, 100, 100, 200, 200, 500] })
+    .toBe(true);
+}

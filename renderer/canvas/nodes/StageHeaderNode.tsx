@@ -1,11 +1,13 @@
 import { memo } from 'react';
 import type { Node, NodeProps } from '@xyflow/react';
 import type { StageColumnNodeData, StageHeaderNodeData } from '../flowModel';
+import { IssueBadge, issueClass } from './IssueBadge';
 
 /** A stage's header: name, phase (when it differs from the name) and goal. Drag it to reorder stages. */
-export const StageHeaderNode = memo(function StageHeaderNode({ data, selected }: NodeProps<Node<StageHeaderNodeData>>) {
+export const StageHeaderNode = memo(function StageHeaderNode({ id, data, selected }: NodeProps<Node<StageHeaderNodeData>>) {
   return (
-    <header className={`stage-header${selected ? ' selected' : ''}`} title={data.goal}>
+    <header className={`stage-header${selected ? ' selected' : ''}${issueClass(data.issue)}`} title={data.goal} aria-describedby={data.issue ? `issue-${id}` : undefined}>
+      <IssueBadge issue={data.issue} id={`issue-${id}`} />
       <h2 className="stage-name">{data.name}</h2>
       {data.phase !== data.name && <span className="stage-phase">{data.phase}</span>}
       {data.goal && <span className="stage-goal">{data.goal}</span>}

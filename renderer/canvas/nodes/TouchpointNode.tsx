@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import type { Node } from '@xyflow/react';
 import type { TeamChip, TouchpointNodeData } from '../flowModel';
+import { IssueBadge, issueClass } from './IssueBadge';
 
 function Chip({ team, kind }: { team: TeamChip; kind: 'lead' | 'support' }) {
   return (
@@ -24,10 +25,12 @@ export const TouchpointNode = memo(function TouchpointNode({ data, selected }: N
   }`;
   return (
     <article
-      className={`card touchpoint${selected ? ' selected' : ''}${contested ? ' contested' : ''}${lead ? '' : ' unowned'}`}
+      className={`card touchpoint${selected ? ' selected' : ''}${contested ? ' contested' : ''}${lead ? '' : ' unowned'}${issueClass(data.issue)}`}
       style={{ '--team-color': lead?.color ?? '#64748b' } as React.CSSProperties}
       aria-label={label}
+      aria-describedby={data.issue ? `issue-${data.id}` : undefined}
     >
+      <IssueBadge issue={data.issue} id={`issue-${data.id}`} />
       <Handle type="target" position={Position.Left} />
       <div className="card-title" title={data.title}>
         {data.title}

@@ -3,7 +3,7 @@ import type { MapIndex } from '../mapIndex';
 import type { TeamRole } from '../../model/team';
 import { quote } from '../fixes';
 
-const key = (promise: string) => promise.trim().toLocaleLowerCase();
+const key = (promise: string) => promise.trim().toLowerCase();
 
 /** For each promise, the earliest and latest stage index at which a touchpoint led by `role` makes it. */
 function promiseSpan(index: MapIndex, role: TeamRole) {

@@ -11,7 +11,8 @@ export const touchpointWithoutOwner: Rule = {
     for (const touchpoint of index.map.touchpoints) {
       if (index.leads(touchpoint).length > 0) continue;
       const stage = index.stages.get(touchpoint.stageId)!;
-      const supporter = touchpoint.supportTeamIds.map((id) => index.teams.get(id)).find(Boolean);
+      const supporterId = touchpoint.supportTeamIds.find((id) => index.teams.has(id));
+      const supporter = supporterId === undefined ? undefined : index.teams.get(supporterId);
       const role = expectedLeadRole(stage.phase);
       const candidate = supporter ?? (role ? index.teamsWithRole(role)[0] : undefined) ?? index.map.teams[0];
       emit({

@@ -1,0 +1,89 @@
+import { useState } from 'react';
+import { useEditor, useEditorState } from '../editor/EditorContext';
+import { findingsOf } from '../editor/derived';
+import { useZoomTo } from '../editor/useReveal';
+import { countBySeverity } from '../../shared/validate/validate';
+import { SEVERITIES, type Finding, type Severity } from '../../shared/validate/types';
+import { SEVERITY_SYMBOL } from '../canvas/issues';
+import { RuleSettingsDialog } from './RuleSettingsDialog';
+
+const GROUP_TITLE: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Info' };
+
+/**
+ * The validator's findings, grouped by severity: click one to select and zoom to what it concerns; a quick
+ * fix applies as one undoable step.
+ */
+export function ProblemsPanel() {
+  const editor = useEditor();
+  const doc = useEditorState((s) => s.doc);
+  const findings = findingsOf(doc);
+  const counts = countBySeverity(findings);
+  const zoomTo = useZoomTo();
+  const [showRules, setShowRules] = useState(false);
+
+  const reveal = (finding: Finding) => {
+    editor.select(finding.targetIds);
+    zoomTo(finding.targetIds);
+  };
+  const fix = (finding: Finding) => {
+    const quickFix = finding.fix!;
+    if (quickFix.kind === 'focus') {
+      editor.select([quickFix.targetId]);
+      editor.store.setState({ focus: { id: quickFix.targetId, field: quickFix.field } });
+      zoomTo([quickFix.targetId]);
+      return;
+    }
+    editor.run(quickFix.label, ...quickFix.steps());
+  };
+
+  return (
+    <section className="panel problems" aria-label="Problems">
+      <header className="panel-bar">
+        <h2 className="panel-heading">Problems</h2>
+        <span className="problem-counts">
+          {SEVERITIES.map((s) => (
+            <span key={s} className={`count count-${s}`}>
+              <span aria-hidden="true">{SEVERITY_SYMBOL[s]}</span> {counts[s]} {s === 'info' ? 'info' : `${s}${counts[s] === 1 ? '' : 's'}`}
+            </span>
+          ))}
+        </span>
+        <button type="button" className="button ghost small" onClick={() => setShowRules(true)}>
+          Rule settings
+        </button>
+      </header>
+      {findings.length === 0 ? (
+        <p className="muted panel-empty">No problems: every stage is covered and every touchpoint has one lead.</p>
+      ) : (
+        <div className="problem-groups">
+          {SEVERITIES.filter((s) => counts[s] > 0).map((severity) => (
+            <div key={severity} className="problem-group">
+              <h3 className={`problem-group-title count-${severity}`}>
+                {GROUP_TITLE[severity]} ({counts[severity]})
+              </h3>
+              <ul className="problem-list">
+                {findings
+                  .filter((f) => f.severity === severity)
+                  .map((finding, i) => (
+                    <li key={`${finding.ruleId}-${finding.targetIds.join(',')}-${i}`} className={`problem problem-${severity}`}>
+                      <button type="button" className="problem-message" onClick={() => reveal(finding)} title={finding.ruleId}>
+                        <span className="problem-symbol" aria-hidden="true">
+                          {SEVERITY_SYMBOL[severity]}
+                        </span>
+                        {finding.message}
+                      </button>
+                      {finding.fix && (
+                        <button type="button" className="button small fix" onClick={() => fix(finding)}>
+                          {finding.fix.label}
+                        </button>
+                      )}
+                    </li>
+                  ))}
+              </ul>
+            </div>
+          ))}
+        </div>
+      )}
+      {showRules && <RuleSettingsDialog onClose={() => setShowRules(false)} />}
+    </section>
+  );
+}

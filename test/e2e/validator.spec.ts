@@ -1,0 +1,76 @@
+import { test, expect } from './fixtures';
+import { canvasOf, cellCentre, createMap, dropFromPalette, fitMap, waitUntilSaved } from './helpers';
+
+test('a contested card is marked and listed; the quick fix clears it as one step; undo brings it back', async ({ app, page }) => {
+  await createMap(page, app.url, 'Validator');
+  const canvas = canvasOf(page);
+  const problems = page.getByRole('region', { name: 'Problems' });
+  const inspector = page.getByRole('complementary', { name: 'Inspector' });
+
+  // The empty template: every stage is a gap, listed as errors and marked on the stage headers.
+  await expect(problems.getByRole('heading', { name: 'Errors (7)' })).toBeVisible();
+  await expect(problems.getByText('No touchpoint in “Awareness”: the buyer is on their own there.')).toBeVisible();
+  await expect(canvas.locator('.stage-header.issue-outline-error')).toHaveCount(7);
+
+  await dropFromPalette(page, 'Touchpoint', await cellCentre(page, 'Purchase', 'Sales'));
+  await inspector.getByLabel('Title').fill('Contract negotiation');
+  await inspector.getByLabel('Title').press('Enter');
+  await inspector.getByRole('group', { name: 'Owner' }).getByLabel('Marketing').check();
+  const card = canvas.getByRole('article', { name: /^Contract negotiation, Purchase, led by / });
+  await expect(card).toHaveClass(/issue-outline-error/);
+  await expect(card).toHaveAccessibleDescription(/Error: Sales and Marketing both claim to lead “Contract negotiation” in “Purchase”\./);
+  const finding = problems.getByRole('listitem').filter({ hasText: 'both claim to lead “Contract negotiation”' });
+  await expect(finding).toBeVisible();
+
+  await finding.getByRole('button', { name: 'Make Sales the lead and Marketing a supporter' }).click();
+  await expect(finding).toHaveCount(0);
+  await expect(card).toHaveAccessibleName('Contract negotiation, Purchase, led by Sales');
+  await expect(card).not.toHaveClass(/issue-outline-error/);
+  await expect(inspector.getByRole('group', { name: 'Supporting teams' }).getByLabel('Marketing')).toBeChecked();
+
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(finding).toBeVisible();
+  await expect(card).toHaveAccessibleName('Contract negotiation, Purchase, led by Sales and Marketing');
+  await expect(card).toHaveClass(/issue-outline-error/);
+});
+
+test('clicking a finding selects what it concerns; a focus fix opens the field; coverage shows gaps; rule settings are kept', async ({ app, page }) => {
+  await createMap(page, app.url, 'Panels');
+  const canvas = canvasOf(page);
+  const problems = page.getByRole('region', { name: 'Problems' });
+  const coverage = page.getByRole('region', { name: 'Coverage' });
+  const inspector = page.getByRole('complementary', { name: 'Inspector' });
+
+  await problems.getByRole('button', { name: 'No touchpoint in “Intent”: the buyer is on their own there.' }).click();
+  await expect(inspector.getByRole('heading', { name: 'Stage' })).toBeVisible();
+  await expect(inspector.getByLabel('Name')).toHaveValue('Intent');
+
+  await dropFromPalette(page, 'Handoff', await cellCentre(page, 'Intent', 'Marketing'));
+  const missingCriteria = problems.getByRole('listitem').filter({ hasText: 'has no entry criteria' });
+  await missingCriteria.getByRole('button', { name: 'Add entry criteria…' }).click();
+  await expect(inspector.getByLabel('Criteria')).toBeFocused();
+  await page.keyboard.type('MQL: score ≥ 60');
+  await page.keyboard.press('Control+Enter');
+  await expect(missingCriteria).toHaveCount(0);
+
+  await expect(coverage.getByRole('button', { name: 'Sales in Awareness: gap' })).toHaveText('Gap');
+  await inspector.getByLabel('Criteria').blur();
+  await fitMap(page);
+  await dropFromPalette(page, 'Touchpoint', await cellCentre(page, 'Awareness', 'Sales'));
+  await inspector.getByLabel('Title').fill('Cold calls');
+  await inspector.getByLabel('Title').press('Enter');
+  await expect(coverage.getByRole('button', { name: 'Sales in Awareness: leads 1, supports 0' })).toBeVisible();
+  await expect(problems.getByText('Sales leads “Cold calls” in “Awareness”, an early stage: hand it to marketing.')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await coverage.getByRole('button', { name: 'Sales in Awareness: leads 1, supports 0' }).click();
+  await expect(canvas.getByRole('article', { name: /^Cold calls/ })).toHaveClass(/selected/);
+
+  await problems.getByRole('button', { name: 'Rule settings' }).click();
+  await page.getByRole('dialog').getByLabel('Sales leads an early stage').selectOption('off');
+  await page.getByRole('dialog').getByRole('button', { name: 'Done' }).click();
+  await expect(problems.getByText('Sales leads “Cold calls”')).toHaveCount(0);
+  await waitUntilSaved(page);
+  await page.reload();
+  await expect(problems.getByText('No touchpoint in “Interest”')).toBeVisible();
+  await expect(problems.getByText('Sales leads “Cold calls”')).toHaveCount(0);
+});
