@@ -8,6 +8,8 @@ import { SEVERITY_SYMBOL } from '../canvas/issues';
 import { RuleSettingsDialog } from './RuleSettingsDialog';
 
 const GROUP_TITLE: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Info' };
+/** Big generated maps can have thousands of findings; list the first ones and offer the rest on demand. */
+const SHOWN_PER_GROUP = 100;
 
 /**
  * The validator's findings, grouped by severity: click one to select and zoom to what it concerns; a quick
@@ -20,6 +22,7 @@ export function ProblemsPanel() {
   const counts = countBySeverity(findings);
   const zoomTo = useZoomTo();
   const [showRules, setShowRules] = useState(false);
+  const [expanded, setExpanded] = useState<Set<Severity>>(new Set());
 
   const reveal = (finding: Finding) => {
     editor.select(finding.targetIds);
@@ -55,15 +58,16 @@ export function ProblemsPanel() {
         <p className="muted panel-empty">No problems: every stage is covered and every touchpoint has one lead.</p>
       ) : (
         <div className="problem-groups">
-          {SEVERITIES.filter((s) => counts[s] > 0).map((severity) => (
+          {SEVERITIES.filter((s) => counts[s] > 0).map((severity) => {
+            const group = findings.filter((f) => f.severity === severity);
+            const shown = expanded.has(severity) ? group : group.slice(0, SHOWN_PER_GROUP);
+            return (
             <div key={severity} className="problem-group">
               <h3 className={`problem-group-title count-${severity}`}>
                 {GROUP_TITLE[severity]} ({counts[severity]})
               </h3>
               <ul className="problem-list">
-                {findings
-                  .filter((f) => f.severity === severity)
-                  .map((finding, i) => (
+                {shown.map((finding, i) => (
                     <li key={`${finding.ruleId}-${finding.targetIds.join(',')}-${i}`} className={`problem problem-${severity}`}>
                       <button type="button" className="problem-message" onClick={() => reveal(finding)} title={finding.ruleId}>
                         <span className="problem-symbol" aria-hidden="true">
@@ -79,8 +83,14 @@ export function ProblemsPanel() {
                     </li>
                   ))}
               </ul>
+              {shown.length < group.length && (
+                <button type="button" className="button ghost small" onClick={() => setExpanded(new Set([...expanded, severity]))}>
+                  Show all {group.length}
+                </button>
+              )}
             </div>
-          ))}
+            );
+          })}
         </div>
       )}
       {showRules && <RuleSettingsDialog onClose={() => setShowRules(false)} />}
