@@ -16,8 +16,8 @@ const common = {
   sourcemap: true,
   logLevel: 'warning',
   absWorkingDir: root,
-  // Native and Electron modules are loaded at run time, never bundled.
-  external: ['electron', 'better-sqlite3'],
+  // Native modules, Electron, and packages that read their own data files stay in node_modules.
+  external: ['electron', 'better-sqlite3', '@resvg/resvg-js', 'pdfkit', 'fontkit'],
 };
 
 await Promise.all([

@@ -3,6 +3,7 @@ import { describeProblems, parseDocument } from '../../shared/format/document';
 import type { MapStore } from '../store/mapStore';
 import type { z } from 'zod';
 import type { Patch } from 'immer';
+import { exportMap } from '../export/exporter';
 
 type ValidInput<C extends Channel> = z.output<ApiContract[C]['input']>;
 export type Handlers = { [C in Channel]: (input: ValidInput<C>) => ApiResult<C> | Promise<ApiResult<C>> };
@@ -25,6 +26,10 @@ export function createHandlers(store: MapStore): Handlers {
       return store.importMap(parsed.map);
     },
     'maps.export': ({ id }) => store.exportDocument(id),
+    'maps.exportFile': async ({ id, format, view, scale }) => {
+      const file = await exportMap(store.get(id), format, { view, scale });
+      return { fileName: file.fileName, mimeType: file.mimeType, base64: file.data.toString('base64') };
+    },
     'maps.applyPatches': ({ id, patches }) => store.applyPatches(id, patches as Patch[]),
   };
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { serve } from './serve';
 import { validateCommand } from './validateCommand';
+import { exportCommand } from './exportCommand';
 import { EXIT, UsageError, type CommandIo } from './io';
 import { DatabaseOpenError } from '../store/database';
 
@@ -14,6 +15,8 @@ Commands:
   validate FILE [--json]          Check a map file: lists gaps and ownership conflicts. Exit code 0
                                   with no error finding, 1 with error findings, 2 if the file is
                                   unreadable or not a valid map. --json prints the findings as JSON.
+  export FILE --pdf OUT           Export a map file as a PDF slide deck; also --png OUT and --svg OUT
+                                  (the journey grid), in any combination. Same drawing as the app.
   help                            Show this help.
 `;
 
@@ -41,6 +44,16 @@ export async function runCli(argv: string[], io: CommandIo = consoleIo): Promise
         const { values, positionals } = parseArgs({ args: rest, options: { json: { type: 'boolean', default: false } }, allowPositionals: true, strict: true });
         if (positionals.length !== 1) throw new UsageError('validate needs exactly one FILE: throughline validate FILE [--json]');
         return validateCommand(positionals[0]!, { json: values.json ?? false }, io);
+      }
+      case 'export': {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          options: { pdf: { type: 'string' }, png: { type: 'string' }, svg: { type: 'string' } },
+          allowPositionals: true,
+          strict: true,
+        });
+        if (positionals.length !== 1) throw new UsageError('export needs exactly one FILE: throughline export FILE --pdf OUT');
+        return await exportCommand(positionals[0]!, values, io);
       }
       case undefined:
       case 'help':

@@ -42,7 +42,14 @@ function buildAppMenu(platform: NodeJS.Platform, packaged: boolean): MenuItemCon
   ];
   return [
     ...(isMac ? [{ role: 'appMenu' } as MenuItemConstructorOptions] : []),
-    { label: 'File', submenu: [isMac ? { role: 'close' } : { role: 'quit' }] },
+    {
+      label: 'File',
+      submenu: [
+        { label: 'Import…', accelerator: 'CmdOrCtrl+O', registerAccelerator: false, click: (_item, window) => pressKeys(window, 'O', []) },
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
     {
       label: 'Edit',
       submenu: [

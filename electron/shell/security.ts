@@ -47,6 +47,12 @@ export function hardenApp(): void {
     callback({ cancel: !allowed });
   });
 
+  // Exports are downloads of blobs the app made; the user picks where each one goes.
+  ses.on('will-download', (event, item) => {
+    if (!item.getURL().startsWith('blob:')) return event.preventDefault();
+    item.setSaveDialogOptions({ title: 'Save export', defaultPath: item.getFilename() });
+  });
+
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event) => event.preventDefault());
     contents.on('will-redirect', (event) => event.preventDefault());

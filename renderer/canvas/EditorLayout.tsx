@@ -8,6 +8,7 @@ import { Inspector } from '../inspector/Inspector';
 import { JourneyCanvas } from './JourneyCanvas';
 import { Palette } from './Palette';
 import { SaveIndicator } from './SaveIndicator';
+import { ExportButtons } from './ExportButtons';
 import { ProblemsPanel } from '../panels/ProblemsPanel';
 import { CoveragePanel } from '../panels/CoveragePanel';
 
@@ -69,6 +70,7 @@ export function EditorLayout({ onClose }: { onClose: () => void }) {
             {hasSelection ? 'Zoom to selection' : 'Fit map'}
           </button>
         </div>
+        <ExportButtons />
         <SaveIndicator />
         <ul className="legend" aria-label="Teams">
           {teamOrder.map((id, i) => (

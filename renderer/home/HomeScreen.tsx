@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../api/client';
 import type { MapSummary } from '../../shared/api/contract';
 import { ErrorBanner } from '../components/ErrorBanner';
@@ -6,6 +6,8 @@ import { relativeTime } from './relativeTime';
 import { NewMapDialog } from './NewMapDialog';
 import { RenameMapDialog } from './RenameMapDialog';
 import { DeleteMapDialog } from './DeleteMapDialog';
+import { readTextFile } from '../api/files';
+import { MAX_DOCUMENT_BYTES } from '../../shared/format/document';
 
 type Pending = { kind: 'new' } | { kind: 'rename'; map: MapSummary } | { kind: 'delete'; map: MapSummary } | undefined;
 
@@ -22,6 +24,8 @@ export function HomeScreen({ onOpen }: HomeScreenProps) {
   const [maps, setMaps] = useState<MapSummary[] | undefined>();
   const [error, setError] = useState<string>();
   const [pending, setPending] = useState<Pending>();
+  const [notice, setNotice] = useState<string>();
+  const fileInput = useRef<HTMLInputElement>(null);
 
   const refresh = useCallback(async () => {
     try {
@@ -34,6 +38,42 @@ export function HomeScreen({ onOpen }: HomeScreenProps) {
   useEffect(() => {
     void refresh();
   }, [refresh]);
+
+  // Ctrl/Cmd+O imports, from the keyboard or the desktop app's File menu.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'o') {
+        event.preventDefault();
+        fileInput.current?.click();
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  /** A file becomes a new map; a bad file is refused with what is wrong and where, and nothing stored changes. */
+  const importFile = async (file: File) => {
+    setNotice(undefined);
+    try {
+      let document: unknown;
+      const text = await readTextFile(file, MAX_DOCUMENT_BYTES);
+      try {
+        document = JSON.parse(text.replace(/^\uFEFF/, ''));
+      } catch (parseError) {
+        throw new Error(`This file cannot be imported: “${file.name}” is not valid JSON (${(parseError as Error).message}).`);
+      }
+      const result = await api['maps.import']({ document });
+      setError(undefined);
+      setNotice(
+        result.copiedFromId
+          ? `Imported “${result.map.name}” as a copy: a map with the same id is already here, and it is unchanged.`
+          : `Imported “${result.map.name}”.`,
+      );
+    } catch (e) {
+      setError((e as Error).message);
+    }
+    await refresh();
+  };
 
   const run = async (action: () => Promise<unknown>) => {
     try {
@@ -50,12 +90,32 @@ export function HomeScreen({ onOpen }: HomeScreenProps) {
       <header className="app-bar">
         <h1 className="brand">Throughline</h1>
         <div className="app-bar-actions">
+          <button type="button" className="button ghost" onClick={() => fileInput.current?.click()} title="Import a Throughline JSON file (Ctrl+O)">
+            Import
+          </button>
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".json,application/json"
+            hidden
+            aria-label="Map file to import"
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              event.target.value = '';
+              if (file) void importFile(file);
+            }}
+          />
           <button type="button" className="button primary" onClick={() => setPending({ kind: 'new' })}>
             New map
           </button>
         </div>
       </header>
       <ErrorBanner message={error} onDismiss={() => setError(undefined)} />
+      {notice && (
+        <div className="notice-banner" role="status">
+          {notice}
+        </div>
+      )}
       <main className="home-main">
         <h2 className="home-heading">Your journey maps</h2>
         {maps === undefined ? (

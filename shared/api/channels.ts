@@ -12,6 +12,7 @@ export const CHANNEL_NAMES = [
   'maps.import',
   'maps.export',
   'maps.applyPatches',
+  'maps.exportFile',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

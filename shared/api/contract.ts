@@ -40,6 +40,14 @@ export const patchSchema = z.object({
   path: z.array(z.union([z.string().max(LIMITS.idLength), z.number().int().min(0).max(LIMITS.touchpoints)])).min(1).max(6),
   value: z.unknown().optional(),
 });
+/** The part of the canvas to export as an image, in canvas units. */
+const exportViewSchema = z.object({
+  x: z.number().min(-LIMITS.coordinate).max(LIMITS.coordinate),
+  y: z.number().min(-LIMITS.coordinate).max(LIMITS.coordinate),
+  width: z.number().positive().max(LIMITS.coordinate),
+  height: z.number().positive().max(LIMITS.coordinate),
+});
+
 /** One gesture's worth of patches can be large (a paste, a deleted stage) but never unbounded. */
 export const MAX_PATCHES_PER_SAVE = 100_000;
 
@@ -60,6 +68,17 @@ export const apiContract = {
   /** The document is checked by the format's own gate, which names the path of every problem. */
   'maps.import': { input: z.object({ document: z.unknown() }), result: importResultSchema },
   'maps.export': { input: byId, result: documentSchema },
+  /** A file to save: the slide deck (pdf), the journey grid or a view of it (png, svg), or the map (json). */
+  'maps.exportFile': {
+    input: z.object({
+      id: idSchema,
+      format: z.enum(['pdf', 'png', 'svg', 'json']),
+      view: exportViewSchema.optional(),
+      /** Pixels per canvas unit for PNG; 2 × the on-screen zoom gives a crisp slide image. */
+      scale: z.number().min(0.25).max(4).optional(),
+    }),
+    result: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() }),
+  },
   /** Stores edits: the patches of one or more commands, applied in one transaction or not at all. */
   'maps.applyPatches': {
     input: z.object({ id: idSchema, patches: z.array(patchSchema).min(1).max(MAX_PATCHES_PER_SAVE) }),

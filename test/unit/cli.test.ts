@@ -112,3 +112,37 @@ describe('throughline validate', () => {
     expect(noFile.err).toEqual(['throughline: validate needs exactly one FILE: throughline validate FILE [--json]']);
   });
 });
+
+describe('throughline export', () => {
+  const fixture = path.join(__dirname, '..', 'fixtures', 'full-map.json');
+
+  it('writes the PDF deck, the SVG and the PNG of the grid, from a map file', async () => {
+    const dir = tempDir();
+    const { io, out, err } = captureIo();
+    const outputs = ['--pdf', path.join(dir, 'deck.pdf'), '--svg', path.join(dir, 'grid.svg'), '--png', path.join(dir, 'grid.png')];
+    expect(await runCli(['export', fixture, ...outputs], io)).toBe(0);
+    expect(err).toEqual([]);
+    expect(out).toHaveLength(3);
+    expect(fs.readFileSync(path.join(dir, 'deck.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(fs.readFileSync(path.join(dir, 'grid.svg'), 'utf8')).toContain('Case study: Łódź Logistics');
+    expect(fs.readFileSync(path.join(dir, 'grid.png')).subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('refuses with one line and writes nothing when the map is invalid, the target folder is missing, or no output is named', async () => {
+    const dir = tempDir();
+    const bad = path.join(dir, 'bad.json');
+    fs.writeFileSync(bad, '{"format":"throughline/journey-map","version":1,"map":{"id":"x"}}');
+    const cases: [string[], RegExp][] = [
+      [['export', bad, '--pdf', path.join(dir, 'a.pdf')], /bad\.json is not a valid journey map: map\.name: is missing$/],
+      [['export', fixture, '--pdf', path.join(dir, 'missing', 'a.pdf')], /cannot write .*a\.pdf: no such folder$/],
+      [['export', fixture], /export needs at least one of --pdf OUT, --png OUT, --svg OUT$/],
+    ];
+    for (const [args, message] of cases) {
+      const { io, err } = captureIo();
+      expect(await runCli(args, io)).toBe(2);
+      expect(err).toHaveLength(1);
+      expect(err[0]).toMatch(message);
+    }
+    expect(fs.readdirSync(dir)).toEqual(['bad.json']);
+  });
+});

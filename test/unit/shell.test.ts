@@ -9,6 +9,7 @@ const electron = vi.hoisted(() => {
     permissionRequest: undefined as undefined | ((wc: unknown, permission: string, cb: (ok: boolean) => void) => void),
     permissionCheck: undefined as undefined | (() => boolean),
     beforeRequest: undefined as undefined | ((details: { url: string }, cb: (r: { cancel: boolean }) => void) => void),
+    willDownload: undefined as undefined | ((event: { preventDefault: () => void }, item: unknown) => void),
   };
   return {
     handlers,
@@ -25,6 +26,7 @@ const electron = vi.hoisted(() => {
           setPermissionRequestHandler: (fn: typeof session.permissionRequest) => (session.permissionRequest = fn),
           setPermissionCheckHandler: (fn: typeof session.permissionCheck) => (session.permissionCheck = fn),
           webRequest: { onBeforeRequest: (fn: typeof session.beforeRequest) => (session.beforeRequest = fn) },
+          on: (name: string, fn: typeof session.willDownload) => name === 'will-download' && (session.willDownload = fn),
         },
       },
     },
@@ -97,5 +99,15 @@ describe('Electron shell', () => {
     }
     expect(windowOpen!({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
     expect(electron.openExternal).not.toHaveBeenCalled();
+
+    // Downloads: only the app's own exports (blobs), each through the save dialog.
+    const download = (url: string) => {
+      const preventDefault = vi.fn();
+      const setSaveDialogOptions = vi.fn();
+      electron.session.willDownload!({ preventDefault }, { getURL: () => url, getFilename: () => 'Map.pdf', setSaveDialogOptions });
+      return { prevented: preventDefault.mock.calls.length > 0, dialog: setSaveDialogOptions.mock.calls[0]?.[0] };
+    };
+    expect(download('blob:throughline://app/1234')).toEqual({ prevented: false, dialog: { title: 'Save export', defaultPath: 'Map.pdf' } });
+    expect(download('https://evil.example/payload.exe').prevented).toBe(true);
   });
 });
