@@ -42,6 +42,39 @@ function findingSummary(counts: Record<Severity, number>): string {
 }
 
 /**
+ * The grid reduced to what fits when a map has too many cards to draw: for every stage and lane, how many
+ * cards sit there, with the worst finding among them marked.
+ */
+function summaryGrid(map: JourneyMap, findings: readonly Finding[], measure: MeasureText, areaW: number, areaH: number): Shape[] {
+  const shapes: Shape[] = [];
+  const lanes = [...map.teams.map((t, i) => ({ id: t.id as string | null, name: t.name, color: teamColor(t, i) }))];
+  if (map.touchpoints.some((t) => !t.ownerTeamIds.some((id) => lanes.some((l) => l.id === id)))) lanes.push({ id: null, name: 'Unowned', color: UNOWNED_COLOR });
+  const labelW = 150;
+  const cellW = (areaW - labelW) / Math.max(1, map.stages.length);
+  const cellH = Math.min(56, (areaH - 30) / Math.max(1, lanes.length));
+  const worst = new Map<string, Severity>();
+  for (const f of findings) for (const id of f.targetIds) if (!worst.has(id) || SEVERITIES.indexOf(f.severity) < SEVERITIES.indexOf(worst.get(id)!)) worst.set(id, f.severity);
+  const teamIds = new Set(map.teams.map((t) => t.id));
+  map.stages.forEach((stage, c) => {
+    shapes.push({ kind: 'text', x: SLIDE.margin + labelW + c * cellW + cellW / 2, y: SLIDE.top + 14, text: truncate(stage.name, cellW - 6, 12, measure, true), size: 12, bold: true, color: INK, align: 'center' });
+  });
+  lanes.forEach((lane, r) => {
+    const y = SLIDE.top + 26 + r * cellH;
+    shapes.push({ kind: 'rect', x: SLIDE.margin, y: y + 2, w: 8, h: cellH - 4, fill: lane.color });
+    shapes.push({ kind: 'text', x: SLIDE.margin + 16, y: y + cellH / 2 + 5, text: truncate(lane.name, labelW - 22, 13, measure, true), size: 13, bold: true, color: shade(lane.color, 0.2) });
+    map.stages.forEach((stage, c) => {
+      const cards = map.touchpoints.filter((t) => t.stageId === stage.id && (t.ownerTeamIds.find((id) => teamIds.has(id)) ?? null) === lane.id);
+      const x = SLIDE.margin + labelW + c * cellW + 3;
+      shapes.push({ kind: 'rect', x, y: y + 2, w: cellW - 6, h: cellH - 4, radius: 6, fill: cards.length ? tint(lane.color, 0.85) : '#f8fafc', stroke: LINE, strokeWidth: 1 });
+      if (cards.length) shapes.push({ kind: 'text', x: x + (cellW - 6) / 2, y: y + cellH / 2 + 5, text: String(cards.length), size: 14, bold: true, color: INK, align: 'center' });
+      const severity = cards.map((t) => worst.get(t.id)).filter((v): v is Severity => v !== undefined).sort((a, b) => SEVERITIES.indexOf(a) - SEVERITIES.indexOf(b))[0];
+      if (severity) shapes.push(...severityBadge(severity, x + cellW - 22, y + 6, 11));
+    });
+  });
+  return shapes;
+}
+
+/**
  * The follow-up deck: title, the journey at a glance, one slide per stage (continued when long), the
  * coverage matrix, open findings and the parking lot. Every line is laid out with the export font's metrics,
  * so long names wrap or end in an ellipsis instead of running off the slide.
@@ -136,15 +169,19 @@ export function buildDeck(map: JourneyMap, findings: readonly Finding[], options
               const ids = new Set([...touchpoints.map((t) => t.id), ...handoffs.map((h) => h.id)]);
               return { ...planless, stages: map.stages.filter((s) => keep.has(s.id)), touchpoints, handoffs, connections: map.connections.filter((c) => ids.has(c.source) && ids.has(c.target)) };
             })();
-      const probe = drawJourneyGrid(part, { measure, findings });
-      const scale = fits(probe);
-      const drawing = scale < 0.22 ? drawJourneyGrid(part, { measure, findings, blocksOnly: true }) : probe;
+      const drawing = drawJourneyGrid(part, { measure, findings });
+      const scale = fits(drawing);
       const first = part.stages[0]?.name;
       const last = part.stages[part.stages.length - 1]?.name;
+      const dense = scale < 0.22;
       const page = newPage(
         groups.length > 1 ? `The journey at a glance (${g + 1}/${groups.length})` : 'The journey at a glance',
-        groups.length > 1 ? `${first} to ${last}` : scale < 0.22 ? 'Card titles are on the stage slides that follow.' : undefined,
+        dense ? 'Cards per stage and team; each stage follows on its own slides.' : groups.length > 1 ? `${first} to ${last}` : undefined,
       );
+      if (dense) {
+        page.shapes.push(...summaryGrid(part, findings, measure, areaW, areaH));
+        return;
+      }
       const ox = SLIDE.margin + (areaW - drawing.width * scale) / 2;
       page.shapes.push({ kind: 'rect', x: ox - 4, y: SLIDE.top - 4, w: drawing.width * scale + 8, h: drawing.height * scale + 8, fill: '#f8fafc' });
       page.shapes.push(...transformShapes(drawing.shapes, ox - drawing.originX * scale, SLIDE.top - drawing.originY * scale, scale));
