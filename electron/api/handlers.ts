@@ -1,6 +1,7 @@
 import { ApiError, type ApiResult, type Channel, type ApiContract } from '../../shared/api/contract';
 import { describeProblems, parseDocument } from '../../shared/format/document';
 import type { MapStore } from '../store/mapStore';
+import type { VersionStore } from '../store/versionStore';
 import type { z } from 'zod';
 import type { Patch } from 'immer';
 import { exportMap } from '../export/exporter';
@@ -9,7 +10,7 @@ type ValidInput<C extends Channel> = z.output<ApiContract[C]['input']>;
 export type Handlers = { [C in Channel]: (input: ValidInput<C>) => ApiResult<C> | Promise<ApiResult<C>> };
 
 /** What each channel does; inputs arrive already checked against the contract. */
-export function createHandlers(store: MapStore): Handlers {
+export function createHandlers(store: MapStore, versions: VersionStore): Handlers {
   return {
     'maps.list': () => store.list(),
     'maps.get': ({ id }) => store.get(id),
@@ -29,6 +30,13 @@ export function createHandlers(store: MapStore): Handlers {
     'maps.exportFile': async ({ id, format, view, scale }) => {
       const file = await exportMap(store.get(id), format, { view, scale });
       return { fileName: file.fileName, mimeType: file.mimeType, base64: file.data.toString('base64') };
+    },
+    'versions.list': ({ mapId }) => versions.list(mapId),
+    'versions.save': ({ mapId, name }) => versions.save(mapId, name),
+    'versions.get': ({ id }) => versions.get(id),
+    'versions.delete': ({ id }) => {
+      versions.delete(id);
+      return { id };
     },
     'maps.applyPatches': ({ id, patches }) => store.applyPatches(id, patches as Patch[]),
   };

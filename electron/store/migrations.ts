@@ -134,6 +134,25 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX notes_by_stage ON notes (map_id, stage_id);
     `,
   },
+  {
+    version: 2,
+    description: 'named versions of a map',
+    sql: `
+      -- A version is a snapshot of the whole map as a format v1 document, so it can be opened, compared
+      -- and restored even after the map's structure has changed; counts are kept for the list.
+      CREATE TABLE versions (
+        id TEXT PRIMARY KEY,
+        map_id TEXT NOT NULL REFERENCES maps (id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        document TEXT NOT NULL,
+        stage_count INTEGER NOT NULL,
+        touchpoint_count INTEGER NOT NULL,
+        handoff_count INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX versions_by_map ON versions (map_id, created_at DESC);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

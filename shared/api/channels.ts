@@ -13,6 +13,10 @@ export const CHANNEL_NAMES = [
   'maps.export',
   'maps.applyPatches',
   'maps.exportFile',
+  'versions.list',
+  'versions.save',
+  'versions.get',
+  'versions.delete',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

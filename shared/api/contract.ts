@@ -25,6 +25,17 @@ export const importResultSchema = z.object({
 });
 export type ImportResult = z.output<typeof importResultSchema>;
 
+export const versionSummarySchema = z.object({
+  id: idSchema,
+  mapId: idSchema,
+  name: z.string(),
+  createdAt: z.string(),
+  stageCount: z.number().int(),
+  touchpointCount: z.number().int(),
+  handoffCount: z.number().int(),
+});
+export type VersionSummary = z.output<typeof versionSummarySchema>;
+
 const documentSchema = z.object({
   format: z.literal(FORMAT_NAME),
   version: z.literal(FORMAT_VERSION),
@@ -79,6 +90,11 @@ export const apiContract = {
     }),
     result: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() }),
   },
+  'versions.list': { input: z.object({ mapId: idSchema }), result: z.array(versionSummarySchema) },
+  /** Snapshots the map as stored; the editor saves pending edits first. */
+  'versions.save': { input: z.object({ mapId: idSchema, name: labelSchema() }), result: versionSummarySchema },
+  'versions.get': { input: byId, result: z.object({ version: versionSummarySchema, map: journeyMapSchema }) },
+  'versions.delete': { input: byId, result: byId },
   /** Stores edits: the patches of one or more commands, applied in one transaction or not at all. */
   'maps.applyPatches': {
     input: z.object({ id: idSchema, patches: z.array(patchSchema).min(1).max(MAX_PATCHES_PER_SAVE) }),

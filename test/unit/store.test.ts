@@ -53,6 +53,20 @@ describe('database file', () => {
     backup.close();
   });
 
+  it('upgrades a database left by the first release (schema 1) to add versions, keeping its maps', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'throughline.db');
+    const old = await openDatabase(file, { migrations: MIGRATIONS.slice(0, 1) });
+    const created = new MapStore(old).create('Made before versions existed', 'b2b-funnel');
+    old.close();
+    const upgraded = await openDatabase(file);
+    expect(schemaVersion(upgraded)).toBe(LATEST_SCHEMA_VERSION);
+    expect(new MapStore(upgraded).get(created.id).stages).toHaveLength(7);
+    expect(upgraded.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'versions'").pluck().get()).toBe(1);
+    upgraded.close();
+    expect(fs.readdirSync(dir).some((f) => f.startsWith('throughline.db.schema-1.'))).toBe(true);
+  });
+
   it('refuses a database from a newer version without changing it', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'throughline.db');

@@ -8,3 +8,4 @@ export * from './elements';
 export * from './clipboard';
 export * from './map';
 export { cellCards, laneTeamOf } from './support';
+export * from './restore';
