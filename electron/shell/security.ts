@@ -39,8 +39,9 @@ export function serveRenderer(rendererDir: string): void {
 /** Electron's security checklist, applied to every session and web contents the app ever creates. */
 export function hardenApp(): void {
   const ses = session.defaultSession;
-  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
+  // Everything is denied except full screen, which Present asks for and which reaches nothing outside the window.
+  ses.setPermissionRequestHandler((_contents, permission, callback) => callback(permission === 'fullscreen'));
+  ses.setPermissionCheckHandler((_contents, permission) => permission === 'fullscreen');
   // No remote content: the window may only load the app's own scheme (and DevTools while developing).
   ses.webRequest.onBeforeRequest((details, callback) => {
     const allowed = details.url.startsWith(`${APP_ORIGIN}/`) || details.url.startsWith('devtools://');

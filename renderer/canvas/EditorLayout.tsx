@@ -1,7 +1,7 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useEditor, useEditorState } from '../editor/EditorContext';
 import { useEditorShortcuts } from '../editor/useEditorShortcuts';
-import { teamColor } from '../../shared/layout/teamColors';
+import { startPresenting, stepStage, stopPresenting } from '../editor/presenting';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Inspector } from '../inspector/Inspector';
@@ -11,13 +11,19 @@ import { SaveIndicator } from './SaveIndicator';
 import { ExportButtons } from './ExportButtons';
 import { ProblemsPanel } from '../panels/ProblemsPanel';
 import { CoveragePanel } from '../panels/CoveragePanel';
+import { SessionTimer } from './SessionTimer';
+import { FocusTeamSelect } from './FocusTeamSelect';
+import { VersionsDialog } from '../panels/VersionsDialog';
+import { ShortcutsDialog } from '../panels/ShortcutsDialog';
+import { VersionBanner } from '../panels/VersionBanner';
 
-/** The open map: a bar (back, name, undo/redo, save state, legend) above palette, canvas and inspector. */
+/**
+ * The open map. Editing: a bar (back, name, undo/redo, export, facilitation) above palette, canvas, panels
+ * and inspector. Presenting: the same canvas filling the window, with the spotlit stage as the heading.
+ */
 export function EditorLayout({ onClose }: { onClose: () => void }) {
   const editor = useEditor();
   const name = useEditorState((s) => s.doc.name);
-  const teams = useEditorState((s) => s.doc.teams);
-  const teamOrder = useEditorState((s) => s.doc.teamOrder);
   const canUndo = useEditorState((s) => s.canUndo);
   const canRedo = useEditorState((s) => s.canRedo);
   const undoLabel = useEditorState((s) => s.undoLabel);
@@ -25,7 +31,10 @@ export function EditorLayout({ onClose }: { onClose: () => void }) {
   const error = useEditorState((s) => s.error);
   const confirm = useEditorState((s) => s.confirm);
   const hasSelection = useEditorState((s) => s.selection.size > 0);
-  const { zoomToSelection } = useEditorShortcuts();
+  const presenting = useEditorState((s) => s.presenting);
+  const viewing = useEditorState((s) => s.viewing);
+  const [dialog, setDialog] = useState<'versions' | 'shortcuts'>();
+  const { zoomToSelection } = useEditorShortcuts(() => setDialog('shortcuts'));
 
   useEffect(() => {
     document.title = `${name} · Throughline`;
@@ -39,10 +48,14 @@ export function EditorLayout({ onClose }: { onClose: () => void }) {
       void editor.flush();
       event.preventDefault();
     };
+    // Leaving full screen (Esc is taken by the browser there) leaves the presentation too.
+    const onFullscreen = () => !document.fullscreenElement && editor.store.getState().presenting && stopPresenting(editor);
     document.addEventListener('visibilitychange', onHide);
+    document.addEventListener('fullscreenchange', onFullscreen);
     window.addEventListener('beforeunload', onBeforeUnload);
     return () => {
       document.removeEventListener('visibilitychange', onHide);
+      document.removeEventListener('fullscreenchange', onFullscreen);
       window.removeEventListener('beforeunload', onBeforeUnload);
     };
   }, [editor]);
@@ -52,47 +65,10 @@ export function EditorLayout({ onClose }: { onClose: () => void }) {
     onClose();
   };
 
-  return (
-    <div className="map-screen">
-      <header className="app-bar">
-        <button type="button" className="button ghost" onClick={close} aria-label="Back to maps">
-          ← Maps
-        </button>
-        <h1 className="map-title">{name}</h1>
-        <div className="toolbar" role="toolbar" aria-label="Edit">
-          <button type="button" className="button ghost" onClick={() => editor.undo()} disabled={!canUndo} title={undoLabel ? `Undo: ${undoLabel} (Ctrl+Z)` : 'Undo (Ctrl+Z)'}>
-            Undo
-          </button>
-          <button type="button" className="button ghost" onClick={() => editor.redo()} disabled={!canRedo} title={redoLabel ? `Redo: ${redoLabel} (Ctrl+Shift+Z)` : 'Redo (Ctrl+Shift+Z)'}>
-            Redo
-          </button>
-          <button type="button" className="button ghost" onClick={zoomToSelection} title="Zoom to the selection, or fit the whole map">
-            {hasSelection ? 'Zoom to selection' : 'Fit map'}
-          </button>
-        </div>
-        <ExportButtons />
-        <SaveIndicator />
-        <ul className="legend" aria-label="Teams">
-          {teamOrder.map((id, i) => (
-            <li key={id} className="legend-item">
-              <span className="legend-swatch" style={{ background: teamColor(teams.get(id)!, i) }} aria-hidden="true" />
-              {teams.get(id)!.name}
-            </li>
-          ))}
-        </ul>
-      </header>
-      <ErrorBanner message={error} onDismiss={() => editor.dismissError()} />
-      <div className="editor-body">
-        <Palette />
-        <div className="editor-main">
-          <JourneyCanvas />
-          <div className="bottom-panels">
-            <ProblemsPanel />
-            <CoveragePanel />
-          </div>
-        </div>
-        <Inspector />
-      </div>
+  const dialogs = (
+    <>
+      {dialog === 'versions' && <VersionsDialog onClose={() => setDialog(undefined)} />}
+      {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(undefined)} />}
       {confirm && (
         <ConfirmDialog
           title={confirm.title}
@@ -105,6 +81,101 @@ export function EditorLayout({ onClose }: { onClose: () => void }) {
           }}
         />
       )}
+    </>
+  );
+
+  if (presenting) {
+    return (
+      <div className="map-screen presenting">
+        <PresentBar />
+        <ErrorBanner message={error} onDismiss={() => editor.dismissError()} />
+        <JourneyCanvas />
+        {dialogs}
+      </div>
+    );
+  }
+
+  return (
+    <div className="map-screen">
+      <header className="app-bar">
+        <button type="button" className="button ghost" onClick={close} aria-label="Back to maps">
+          ← Maps
+        </button>
+        <h1 className="map-title">{name}</h1>
+        <div className="toolbar" role="toolbar" aria-label="Edit">
+          <button type="button" className="button ghost" onClick={() => editor.undo()} disabled={!canUndo || viewing !== undefined} title={undoLabel ? `Undo: ${undoLabel} (Ctrl+Z)` : 'Undo (Ctrl+Z)'}>
+            Undo
+          </button>
+          <button type="button" className="button ghost" onClick={() => editor.redo()} disabled={!canRedo || viewing !== undefined} title={redoLabel ? `Redo: ${redoLabel} (Ctrl+Shift+Z)` : 'Redo (Ctrl+Shift+Z)'}>
+            Redo
+          </button>
+          <button type="button" className="button ghost" onClick={zoomToSelection} title="Zoom to the selection, or fit the whole map">
+            {hasSelection ? 'Zoom to selection' : 'Fit map'}
+          </button>
+        </div>
+        <ExportButtons />
+        <div className="toolbar" role="toolbar" aria-label="Facilitate">
+          <button type="button" className="button primary" onClick={() => startPresenting(editor)} title="Present the map to the room (F5)">
+            Present
+          </button>
+          <button type="button" className="button ghost" onClick={() => setDialog('versions')}>
+            Versions
+          </button>
+          <FocusTeamSelect />
+          <SessionTimer />
+        </div>
+        <SaveIndicator />
+        <button type="button" className="button ghost help" onClick={() => setDialog('shortcuts')} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+          ?
+        </button>
+      </header>
+      <ErrorBanner message={error} onDismiss={() => editor.dismissError()} />
+      {viewing && <VersionBanner />}
+      <div className={`editor-body${viewing ? ' read-only' : ''}`}>
+        {viewing ? <div /> : <Palette />}
+        <div className="editor-main">
+          <JourneyCanvas />
+          {!viewing && (
+            <div className="bottom-panels">
+              <ProblemsPanel />
+              <CoveragePanel />
+            </div>
+          )}
+        </div>
+        {viewing ? <div /> : <Inspector />}
+      </div>
+      {dialogs}
     </div>
+  );
+}
+
+/** Present mode's bar: where we are in the journey, large, with the facilitator's controls. */
+function PresentBar() {
+  const editor = useEditor();
+  const stages = useEditorState((s) => s.doc.stages);
+  const order = useEditorState((s) => s.doc.stageOrder);
+  const index = useEditorState((s) => s.presentStageIndex);
+  const stage = stages.get(order[index] ?? '');
+  return (
+    <header className="present-bar">
+      <div className="present-where">
+        <span className="present-step">{order.length ? `Stage ${index + 1} of ${order.length}` : 'No stages yet'}</span>
+        <h1 className="present-stage">{stage?.name ?? 'The journey'}</h1>
+        {stage?.goal && <p className="present-goal">{stage.goal}</p>}
+      </div>
+      <div className="present-controls">
+        <button type="button" className="button ghost" onClick={() => stepStage(editor, -1)} disabled={index === 0} aria-label="Previous stage">
+          ←
+        </button>
+        <button type="button" className="button ghost" onClick={() => stepStage(editor, 1)} disabled={index >= order.length - 1} aria-label="Next stage">
+          →
+        </button>
+        <FocusTeamSelect />
+        <SessionTimer />
+        <button type="button" className="button primary" onClick={() => stopPresenting(editor)}>
+          Exit presentation
+        </button>
+      </div>
+    </header>
   );
 }

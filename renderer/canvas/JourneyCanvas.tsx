@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import {
   Background,
   BackgroundVariant,
   Controls,
   MiniMap,
+  Panel,
   ReactFlow,
   applyNodeChanges,
   useReactFlow,
@@ -17,6 +18,10 @@ import { createFlowBuilder, elementIdOf, LANE_NODE_PREFIX, STAGE_NODE_PREFIX, ty
 import { nodeTypes } from './nodes/nodeTypes';
 import { createIssueSummarizer } from './issues';
 import { findingsOf, mapOf } from '../editor/derived';
+import { toMapDoc } from '../../shared/document/mapDoc';
+import { TeamLegend } from './TeamLegend';
+
+const NO_SELECTION: ReadonlySet<string> = new Set();
 import { dropInvocations } from './dropTargets';
 import { useEditor, useEditorState } from '../editor/EditorContext';
 import { invoke } from '../editor/editorStore';
@@ -47,15 +52,36 @@ function constrain(change: NodeChange<JourneyNode>): NodeChange<JourneyNode> {
 /** The journey grid, editable: drag cards between cells, reorder stages and lanes, connect, select. */
 export function JourneyCanvas() {
   const editor = useEditor();
-  const doc = useEditorState((s) => s.doc);
-  const selection = useEditorState((s) => s.selection);
-  const build = useMemo(createFlowBuilder, []);
-  const summarize = useMemo(createIssueSummarizer, []);
+  const liveDoc = useEditorState((s) => s.doc);
+  const viewing = useEditorState((s) => s.viewing);
+  const presenting = useEditorState((s) => s.presenting);
+  const presentStageIndex = useEditorState((s) => s.presentStageIndex);
+  const focusTeamId = useEditorState((s) => s.focusTeamId);
+  const liveSelection = useEditorState((s) => s.selection);
+  // A saved version is shown on the same canvas, read-only.
+  const viewedDoc = useMemo(() => (viewing ? toMapDoc(viewing.map) : undefined), [viewing]);
+  const doc = viewedDoc ?? liveDoc;
+  const readOnly = viewedDoc !== undefined;
+  const selection = readOnly ? NO_SELECTION : liveSelection;
+  const spotStageId = presenting ? doc.stageOrder[presentStageIndex] : undefined;
+  const build = useMemo(createFlowBuilder, [viewedDoc]);
+  const summarize = useMemo(createIssueSummarizer, [viewedDoc]);
   const issues = useMemo(() => summarize(findingsOf(doc)), [summarize, doc]);
-  const flow = useMemo(() => build(doc, selection, issues, mapOf(doc)), [build, doc, selection, issues]);
+  const flow = useMemo(
+    () => build(doc, selection, issues, mapOf(doc), { stageId: spotStageId, teamId: focusTeamId }),
+    [build, doc, selection, issues, spotStageId, focusTeamId],
+  );
   const [nodes, setNodes] = useState<JourneyNode[]>(flow.nodes);
   useEffect(() => setNodes(flow.nodes), [flow]);
-  const { screenToFlowPosition } = useReactFlow();
+  const { screenToFlowPosition, fitView } = useReactFlow();
+
+  // Present mode moves the camera to the spotlit stage; leaving it shows the whole map again.
+  const wasPresenting = useRef(presenting);
+  useEffect(() => {
+    if (spotStageId) void fitView({ nodes: [{ id: `${STAGE_NODE_PREFIX}${spotStageId}` }, { id: `column:${spotStageId}` }], padding: 0.04, duration: 400 });
+    else if (wasPresenting.current) void fitView({ padding: 0.04, duration: 300 });
+    wasPresenting.current = presenting;
+  }, [spotStageId, presenting, fitView]);
   const addFromPalette = useAddFromPalette();
 
   const updateSelection = useCallback(
@@ -124,10 +150,10 @@ export function JourneyCanvas() {
   );
 
   const onDragOver = useCallback((event: DragEvent) => {
-    if (!event.dataTransfer.types.includes(PALETTE_MIME)) return;
+    if (readOnly || !event.dataTransfer.types.includes(PALETTE_MIME)) return;
     event.preventDefault();
     event.dataTransfer.dropEffect = 'copy';
-  }, []);
+  }, [readOnly]);
 
   const onDrop = useCallback(
     (event: DragEvent) => {
@@ -148,9 +174,16 @@ export function JourneyCanvas() {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onNodeDragStop={onNodeDragStop}
-        onConnect={onConnect}
-        onConnectEnd={onConnectEnd}
-        onPaneClick={() => editor.select([])}
+        onConnect={readOnly ? undefined : onConnect}
+        onConnectEnd={readOnly ? undefined : onConnectEnd}
+        onPaneClick={() => readOnly || editor.select([])}
+        onNodeDoubleClick={(_event, node) => {
+          if (!readOnly && node.type === 'touchpoint') editor.store.setState({ editingId: node.id });
+        }}
+        nodesDraggable={!readOnly && !presenting}
+        nodesConnectable={!readOnly && !presenting}
+        elementsSelectable={!readOnly}
+        zoomOnDoubleClick={false}
         fitView
         fitViewOptions={FIT_VIEW_OPTIONS}
         minZoom={0.1}
@@ -164,7 +197,10 @@ export function JourneyCanvas() {
       >
         <Background variant={BackgroundVariant.Dots} gap={24} size={1} />
         <Controls showInteractive={false} />
-        <MiniMap nodeColor={miniMapColor} pannable zoomable ariaLabel="Minimap" style={MINIMAP_STYLE} />
+        {!presenting && <MiniMap nodeColor={miniMapColor} pannable zoomable ariaLabel="Minimap" style={MINIMAP_STYLE} />}
+        <Panel position="top-right">
+          <TeamLegend doc={doc} />
+        </Panel>
       </ReactFlow>
     </section>
   );

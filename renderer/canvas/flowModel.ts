@@ -56,6 +56,12 @@ export function elementIdOf(nodeId: string): string {
 /** Grid furniture is drawn by nodes too, so it pans and zooms with the cards; it never takes the pointer. */
 const FURNITURE = { draggable: false, selectable: false, connectable: false, focusable: false } as const;
 
+/** What the facilitator spotlights: one stage (present mode) and/or one team (focus); the rest is dimmed. */
+export interface Emphasis {
+  stageId?: string;
+  teamId?: string;
+}
+
 export interface Flow {
   nodes: JourneyNode[];
   edges: Edge[];
@@ -71,7 +77,19 @@ export function createFlowBuilder() {
   const handoffData = new Map<string, { record: Handoff; teamsKey: unknown; issue?: IssueSummary; data: HandoffNodeData }>();
   const noteData = new Map<string, { record: Note; data: NoteNodeData }>();
 
-  return function build(doc: MapDoc, selection: ReadonlySet<string>, issues: ReadonlyMap<string, IssueSummary>, map: JourneyMap = fromMapDoc(doc)): Flow {
+  return function build(
+    doc: MapDoc,
+    selection: ReadonlySet<string>,
+    issues: ReadonlyMap<string, IssueSummary>,
+    map: JourneyMap = fromMapDoc(doc),
+    emphasis: Emphasis = {},
+  ): Flow {
+    const dimmed = new Set<string>();
+    const dim = (id: string, isDimmed: boolean) => {
+      if (isDimmed) dimmed.add(id);
+      return isDimmed ? 'dimmed' : undefined;
+    };
+    const { stageId: spotStage, teamId: spotTeam } = emphasis;
     const layout = layoutGrid(map);
     const teams = new Map<string, TeamChip>(map.teams.map((t, i) => [t.id, { id: t.id, name: t.name, color: teamColor(t, i) }]));
     const teamsKey = doc.teams; // immer keeps this identity until a team changes
@@ -88,6 +106,7 @@ export function createFlowBuilder() {
         height: lane.height,
         zIndex: 0,
         ...FURNITURE,
+        className: dim(`band:${lane.key}`, spotTeam !== undefined && lane.teamId !== spotTeam),
         data: { color: lane.color, unowned },
       });
       nodes.push({
@@ -101,6 +120,7 @@ export function createFlowBuilder() {
         selectable: !unowned,
         connectable: false,
         selected: lane.teamId !== undefined && selection.has(lane.teamId),
+        className: dim(`${LANE_NODE_PREFIX}${lane.key}`, spotTeam !== undefined && lane.teamId !== spotTeam),
         data: { name: lane.name, color: lane.color, unowned, teamId: lane.teamId, issue: lane.teamId ? issues.get(lane.teamId) : undefined },
       });
     }
@@ -114,6 +134,7 @@ export function createFlowBuilder() {
         height: Math.max(0, layout.height - GRID.stageHeaderHeight),
         zIndex: 0,
         ...FURNITURE,
+        className: dim(`column:${stage.id}`, spotStage !== undefined && stage.id !== spotStage),
         data: {},
       });
       nodes.push({
@@ -125,6 +146,7 @@ export function createFlowBuilder() {
         zIndex: 1,
         connectable: false,
         selected: selection.has(stage.id),
+        className: dim(`${STAGE_NODE_PREFIX}${stage.id}`, spotStage !== undefined && stage.id !== spotStage),
         data: { name: stage.name, phase: STAGE_LABELS[stage.phase], goal: stage.goal, issue: issues.get(stage.id) },
       });
     });
@@ -163,6 +185,11 @@ export function createFlowBuilder() {
         height: box.height,
         zIndex: 3,
         selected: selection.has(touchpoint.id),
+        className: dim(
+          touchpoint.id,
+          (spotStage !== undefined && touchpoint.stageId !== spotStage) ||
+            (spotTeam !== undefined && !touchpoint.ownerTeamIds.includes(spotTeam) && !touchpoint.supportTeamIds.includes(spotTeam)),
+        ),
         data: cached.data,
       });
     }
@@ -188,6 +215,10 @@ export function createFlowBuilder() {
         height: box.height,
         zIndex: 3,
         selected: selection.has(handoff.id),
+        className: dim(
+          handoff.id,
+          (spotStage !== undefined && handoff.stageId !== spotStage) || (spotTeam !== undefined && handoff.fromTeamId !== spotTeam && handoff.toTeamId !== spotTeam),
+        ),
         data: cached.data,
       });
     }
@@ -202,6 +233,7 @@ export function createFlowBuilder() {
         zIndex: 4,
         connectable: false,
         selected: selection.has(note.id),
+        className: dim(note.id, spotStage !== undefined && note.stageId !== spotStage),
         data: cached.data,
       });
     }
@@ -215,7 +247,7 @@ export function createFlowBuilder() {
       zIndex: 2,
       selected: selection.has(connection.id),
       markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
-      className: 'journey-edge',
+      className: dimmed.has(connection.source) || dimmed.has(connection.target) ? 'journey-edge dimmed' : 'journey-edge',
       ariaLabel: `Connection${connection.label ? ` “${connection.label}”` : ''}`,
     }));
     return { nodes, edges, layout };

@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { applyPatches, type Patch } from 'immer';
-import type { ApiClient } from '../../shared/api/contract';
+import type { ApiClient, VersionSummary } from '../../shared/api/contract';
 import type { JourneyMap } from '../../shared/model/journeyMap';
 import { toMapDoc, type MapDoc } from '../../shared/document/mapDoc';
 import { execute, type Command, CommandError } from '../../shared/document/command';
@@ -30,6 +30,15 @@ export interface EditorState {
   error?: string;
   /** The Inspector focuses this element's field once (its first field when none is named): after adding from the palette, or a quick fix that needs typing. */
   focus?: { id: string; field?: string };
+  /** Present mode: the map large, one stage at a time, for the room. */
+  presenting: boolean;
+  presentStageIndex: number;
+  /** Dims every card this team neither leads nor supports. */
+  focusTeamId?: string;
+  /** The card whose title is being edited in place (double-click). */
+  editingId?: string;
+  /** A saved version shown read-only instead of the map. */
+  viewing?: { version: VersionSummary; map: JourneyMap };
   /** A question to ask before a destructive step (deleting a stage or lane that holds cards). */
   confirm?: { title: string; message: string; confirmLabel: string; onConfirm: () => void };
 }
@@ -58,6 +67,8 @@ export function createEditor(map: JourneyMap, api: ApiClient, onReload: (map: Jo
     doc: toMapDoc(map),
     selection: new Set<string>(),
     save: { status: 'saved' },
+    presenting: false,
+    presentStageIndex: 0,
     ...historyFlags(history),
   }));
 

@@ -5,6 +5,7 @@ import { invoke } from './editorStore';
 import { useDeleteSelection } from './useDeleteSelection';
 import { assignFreshIds, copyToClip, pasteClip } from '../../shared/document/commands';
 import { readClip, writeClip } from './clipboard';
+import { startPresenting, stepStage, stopPresenting } from './presenting';
 
 /** Keys typed into a field belong to the field (its own undo, select-all, delete). */
 function isTyping(target: EventTarget | null): boolean {
@@ -15,9 +16,10 @@ function isTyping(target: EventTarget | null): boolean {
 
 /**
  * The editor's keyboard: Ctrl/Cmd+Z undo, Ctrl/Cmd+Shift+Z or Ctrl+Y redo, Delete, Ctrl/Cmd+C/X/V copy, cut
- * and paste, Ctrl/Cmd+D duplicate, Ctrl/Cmd+A select all, Escape to deselect.
+ * and paste, Ctrl/Cmd+D duplicate, Ctrl/Cmd+A select all, Escape to deselect, F5 to present, ? for the
+ * shortcut sheet. While presenting: arrows, PageUp/PageDown (slide clickers), Home/End, Escape to leave.
  */
-export function useEditorShortcuts(): { copy: () => void; paste: () => void; duplicate: () => void; zoomToSelection: () => void } {
+export function useEditorShortcuts(onShortcutSheet: () => void): { copy: () => void; paste: () => void; duplicate: () => void; zoomToSelection: () => void } {
   const editor = useEditor();
   const deleteSelection = useDeleteSelection();
   const zoomTo = useZoomTo();
@@ -49,8 +51,24 @@ export function useEditorShortcuts(): { copy: () => void; paste: () => void; dup
       if (isTyping(event.target)) return;
       const mod = event.ctrlKey || event.metaKey;
       const key = event.key.toLowerCase();
+      const state = editor.store.getState();
       let handled = true;
-      if (mod && key === 'z' && !event.shiftKey) editor.undo();
+      if (event.key === '?') onShortcutSheet();
+      else if (state.presenting) {
+        // A slide clicker sends PageDown/PageUp; the arrows and space work too.
+        if (['arrowright', 'pagedown', ' '].includes(key)) stepStage(editor, 1);
+        else if (['arrowleft', 'pageup'].includes(key)) stepStage(editor, -1);
+        else if (key === 'home') stepStage(editor, 'first');
+        else if (key === 'end') stepStage(editor, 'last');
+        else if (key === 'escape') stopPresenting(editor);
+        else if (mod && key === 'z' && !event.shiftKey) editor.undo();
+        else if ((mod && key === 'z' && event.shiftKey) || (event.ctrlKey && key === 'y')) editor.redo();
+        else handled = false;
+      } else if (key === 'f5') startPresenting(editor);
+      else if (state.viewing) {
+        if (key === 'escape') editor.store.setState({ viewing: undefined });
+        else handled = false;
+      } else if (mod && key === 'z' && !event.shiftKey) editor.undo();
       else if ((mod && key === 'z' && event.shiftKey) || (event.ctrlKey && key === 'y')) editor.redo();
       else if (key === 'delete' || key === 'backspace') deleteSelection();
       else if (mod && key === 'd') duplicate();
@@ -65,6 +83,8 @@ export function useEditorShortcuts(): { copy: () => void; paste: () => void; dup
     // macOS handles Cmd+C/V before the page sees the keys).
     const onClipboard = (event: ClipboardEvent) => {
       if (isTyping(event.target) || isTyping(document.activeElement)) return;
+      const { presenting, viewing } = editor.store.getState();
+      if (presenting || viewing) return;
       event.preventDefault();
       if (event.type === 'paste') return paste();
       copy();

@@ -7,7 +7,7 @@ const electron = vi.hoisted(() => {
   const appListeners = new Map<string, (...args: unknown[]) => void>();
   const session = {
     permissionRequest: undefined as undefined | ((wc: unknown, permission: string, cb: (ok: boolean) => void) => void),
-    permissionCheck: undefined as undefined | (() => boolean),
+    permissionCheck: undefined as undefined | ((wc: unknown, permission: string) => boolean),
     beforeRequest: undefined as undefined | ((details: { url: string }, cb: (r: { cancel: boolean }) => void) => void),
     willDownload: undefined as undefined | ((event: { preventDefault: () => void }, item: unknown) => void),
   };
@@ -68,13 +68,16 @@ describe('Electron shell', () => {
     expect(dispatch).not.toHaveBeenCalled();
   });
 
-  it('denies every permission, blocks remote requests, navigation, new windows and webviews', () => {
+  it('denies every permission but full screen, blocks remote requests, navigation, new windows and webviews', () => {
     hardenApp();
     const granted: boolean[] = [];
     electron.session.permissionRequest!({}, 'media', (ok) => granted.push(ok));
     electron.session.permissionRequest!({}, 'notifications', (ok) => granted.push(ok));
-    expect(granted).toEqual([false, false]);
-    expect(electron.session.permissionCheck!()).toBe(false);
+    electron.session.permissionRequest!({}, 'geolocation', (ok) => granted.push(ok));
+    electron.session.permissionRequest!({}, 'fullscreen', (ok) => granted.push(ok));
+    expect(granted).toEqual([false, false, false, true]);
+    expect(electron.session.permissionCheck!({}, 'media')).toBe(false);
+    expect(electron.session.permissionCheck!({}, 'fullscreen')).toBe(true);
 
     const cancelled = (url: string) => {
       let result: boolean | undefined;

@@ -3,6 +3,10 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import type { Node } from '@xyflow/react';
 import type { TeamChip, TouchpointNodeData } from '../flowModel';
 import { IssueBadge, issueClass } from './IssueBadge';
+import { useEditor, useEditorState } from '../../editor/EditorContext';
+import { invoke } from '../../editor/editorStore';
+import { updateTouchpoint } from '../../../shared/document/commands';
+import { LIMITS } from '../../../shared/model/fields';
 
 function Chip({ team, kind }: { team: TeamChip; kind: 'lead' | 'support' }) {
   return (
@@ -17,7 +21,34 @@ function Chip({ team, kind }: { team: TeamChip; kind: 'lead' | 'support' }) {
  * A touchpoint card. Its colour edge is the lead team's; no lead or several leads are shown in words,
  * not only by colour, so the room can read the problem from afar.
  */
+/** The title being edited in place (double-click): Enter or leaving the field stores it, Escape cancels. */
+function TitleEditor({ id, title }: { id: string; title: string }) {
+  const editor = useEditor();
+  const stop = () => editor.store.setState({ editingId: undefined });
+  const commit = (value: string) => {
+    if (value.trim() && value.trim() !== title) editor.run(undefined, invoke(updateTouchpoint, { id, changes: { title: value } }));
+    stop();
+  };
+  return (
+    <input
+      className="title-editor nodrag nopan"
+      aria-label="Title"
+      defaultValue={title}
+      autoFocus
+      maxLength={LIMITS.nameLength}
+      onFocus={(event) => event.currentTarget.select()}
+      onKeyDown={(event) => {
+        event.stopPropagation();
+        if (event.key === 'Enter') commit(event.currentTarget.value);
+        if (event.key === 'Escape') stop();
+      }}
+      onBlur={(event) => commit(event.currentTarget.value)}
+    />
+  );
+}
+
 export const TouchpointNode = memo(function TouchpointNode({ data, selected }: NodeProps<Node<TouchpointNodeData>>) {
+  const editing = useEditorState((s) => s.editingId === data.id);
   const lead = data.owners[0];
   const contested = data.owners.length > 1;
   const label = `${data.title}, ${data.stageName}, ${
@@ -32,9 +63,13 @@ export const TouchpointNode = memo(function TouchpointNode({ data, selected }: N
     >
       <IssueBadge issue={data.issue} id={`issue-${data.id}`} />
       <Handle type="target" position={Position.Left} />
-      <div className="card-title" title={data.title}>
-        {data.title}
-      </div>
+      {editing ? (
+        <TitleEditor id={data.id} title={data.title} />
+      ) : (
+        <div className="card-title" title={data.title}>
+          {data.title}
+        </div>
+      )}
       {(data.channel || data.promises.length > 0) && (
         <div className="card-meta" title={[data.channel, ...data.promises.map((p) => `“${p}”`)].filter(Boolean).join(' · ')}>
           {data.channel && <span className="card-channel">{data.channel}</span>}
