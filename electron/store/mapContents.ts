@@ -3,6 +3,7 @@ import type { JourneyMap } from '../../shared/model/journeyMap';
 import type { RuleSettings } from '../../shared/model/rules';
 import type { TeamRole } from '../../shared/model/team';
 import type { StagePhase } from '../../shared/model/stage';
+import type { Touchpoint } from '../../shared/model/touchpoint';
 import { withoutUndefined } from '../../shared/model/fields';
 
 const orUndefined = <T>(value: T | null): T | undefined => (value === null ? undefined : value);
@@ -24,7 +25,7 @@ export function mapContentStatements(db: Db) {
     team: db.prepare('INSERT INTO teams (map_id, id, position, name, role, color) VALUES (?, ?, ?, ?, ?, ?)'),
     stage: db.prepare('INSERT INTO stages (map_id, id, position, name, phase, goal, kpi) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     touchpoint: db.prepare(
-      'INSERT INTO touchpoints (map_id, id, position, stage_id, title, channel, promises, description, kpi, sort_order) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO touchpoints (map_id, id, position, stage_id, title, channel, promises, description, kpi, sort_order, owner_ids, support_ids) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ),
     touchpointTeam: db.prepare(
       'INSERT INTO touchpoint_teams (map_id, touchpoint_id, relation, team_id, position) VALUES (?, ?, ?, ?, ?)',
@@ -43,22 +44,12 @@ export function mapContentStatements(db: Db) {
     stages: db.prepare<[string], { id: string; name: string; phase: StagePhase; goal: string | null; kpi: string | null }>(
       'SELECT id, name, phase, goal, kpi FROM stages WHERE map_id = ? ORDER BY position',
     ),
-    touchpoints: db.prepare<
-      [string],
-      {
-        id: string;
-        stage_id: string;
-        title: string;
-        channel: string | null;
-        promises: string;
-        description: string | null;
-        kpi: string | null;
-        sort_order: number | null;
-      }
-    >('SELECT id, stage_id, title, channel, promises, description, kpi, sort_order FROM touchpoints WHERE map_id = ? ORDER BY position'),
-    touchpointTeams: db.prepare<[string], { touchpoint_id: string; relation: 'owner' | 'support'; team_id: string }>(
-      'SELECT touchpoint_id, relation, team_id FROM touchpoint_teams WHERE map_id = ? ORDER BY touchpoint_id, position',
-    ),
+    // Raw rows (arrays) and the JSON team lists: opening a large map reads one row per card, no joins.
+    touchpoints: db
+      .prepare<[string], [string, string, string, string | null, string, string | null, string | null, number | null, string, string]>(
+        'SELECT id, stage_id, title, channel, promises, description, kpi, sort_order, owner_ids, support_ids FROM touchpoints WHERE map_id = ? ORDER BY position',
+      )
+      .raw(),
     handoffs: db.prepare<
       [string],
       { id: string; stage_id: string; from_team_id: string; to_team_id: string; criteria: string | null; sla_hours: number | null }
@@ -85,7 +76,7 @@ export function mapContentStatements(db: Db) {
       insert.element.run(mapId, tp.id, 'touchpoint');
       insert.touchpoint.run(
         mapId, tp.id, i, tp.stageId, tp.title, orNull(tp.channel), JSON.stringify(tp.promises),
-        orNull(tp.description), orNull(tp.kpi), orNull(tp.order),
+        orNull(tp.description), orNull(tp.kpi), orNull(tp.order), JSON.stringify(tp.ownerTeamIds), JSON.stringify(tp.supportTeamIds),
       );
       tp.ownerTeamIds.forEach((teamId, p) => insert.touchpointTeam.run(mapId, tp.id, 'owner', teamId, p));
       tp.supportTeamIds.forEach((teamId, p) => insert.touchpointTeam.run(mapId, tp.id, 'support', teamId, p));
@@ -108,12 +99,6 @@ export function mapContentStatements(db: Db) {
   function readMap(mapId: string): JourneyMap | undefined {
     const row = select.map.get(mapId);
     if (!row) return undefined;
-    const teamsByTouchpoint = new Map<string, { owner: string[]; support: string[] }>();
-    for (const link of select.touchpointTeams.all(mapId)) {
-      let entry = teamsByTouchpoint.get(link.touchpoint_id);
-      if (!entry) teamsByTouchpoint.set(link.touchpoint_id, (entry = { owner: [], support: [] }));
-      entry[link.relation].push(link.team_id);
-    }
     return withoutUndefined({
       id: row.id,
       name: row.name,
@@ -122,20 +107,21 @@ export function mapContentStatements(db: Db) {
       stages: select.stages
         .all(mapId)
         .map((s) => withoutUndefined({ id: s.id, name: s.name, phase: s.phase, goal: orUndefined(s.goal), kpi: orUndefined(s.kpi) })),
-      touchpoints: select.touchpoints.all(mapId).map((t) =>
-        withoutUndefined({
-          id: t.id,
-          stageId: t.stage_id,
-          title: t.title,
-          channel: orUndefined(t.channel),
-          ownerTeamIds: teamsByTouchpoint.get(t.id)?.owner ?? [],
-          supportTeamIds: teamsByTouchpoint.get(t.id)?.support ?? [],
-          promises: JSON.parse(t.promises) as string[],
-          description: orUndefined(t.description),
-          kpi: orUndefined(t.kpi),
-          order: orUndefined(t.sort_order),
-        }),
-      ),
+      touchpoints: select.touchpoints.all(mapId).map(([id, stageId, title, channel, promises, description, kpi, order, owners, supporters]) => {
+        const touchpoint: Touchpoint = {
+          id,
+          stageId,
+          title,
+          ownerTeamIds: JSON.parse(owners) as string[],
+          supportTeamIds: JSON.parse(supporters) as string[],
+          promises: promises === '[]' ? [] : (JSON.parse(promises) as string[]),
+        };
+        if (channel !== null) touchpoint.channel = channel;
+        if (description !== null) touchpoint.description = description;
+        if (kpi !== null) touchpoint.kpi = kpi;
+        if (order !== null) touchpoint.order = order;
+        return touchpoint;
+      }),
       handoffs: select.handoffs.all(mapId).map((h) =>
         withoutUndefined({
           id: h.id,

@@ -66,11 +66,16 @@ export const MIGRATIONS: readonly Migration[] = [
         description TEXT,
         kpi TEXT,
         sort_order REAL,
+        -- The team lists again, as JSON in card order, so opening a map reads one row per card;
+        -- touchpoint_teams below keeps them referentially checked.
+        owner_ids TEXT NOT NULL DEFAULT '[]',
+        support_ids TEXT NOT NULL DEFAULT '[]',
         PRIMARY KEY (map_id, id),
         FOREIGN KEY (map_id, id) REFERENCES elements (map_id, id) ON DELETE CASCADE,
         FOREIGN KEY (map_id, stage_id) REFERENCES stages (map_id, id) DEFERRABLE INITIALLY DEFERRED
       ) STRICT, WITHOUT ROWID;
       CREATE INDEX touchpoints_by_stage ON touchpoints (map_id, stage_id);
+      CREATE INDEX touchpoints_by_position ON touchpoints (map_id, position);
 
       -- Which teams lead ('owner') or support a touchpoint, in the order the map lists them.
       CREATE TABLE touchpoint_teams (
@@ -117,6 +122,7 @@ export const MIGRATIONS: readonly Migration[] = [
         FOREIGN KEY (map_id, target) REFERENCES elements (map_id, id) DEFERRABLE INITIALLY DEFERRED
       ) STRICT, WITHOUT ROWID;
       CREATE INDEX connections_by_source ON connections (map_id, source);
+      CREATE INDEX connections_by_position ON connections (map_id, position);
       CREATE INDEX connections_by_target ON connections (map_id, target);
 
       CREATE TABLE notes (

@@ -65,11 +65,19 @@ export function createPatchWriter(db: Db) {
     team: db.prepare<[string, string], { id: string; name: string; role: string; color: string | null }>('SELECT id, name, role, color FROM teams WHERE map_id = ? AND id = ?'),
     touchpoint: db.prepare<
       [string, string],
-      { id: string; stage_id: string; title: string; channel: string | null; promises: string; description: string | null; kpi: string | null; sort_order: number | null }
-    >('SELECT id, stage_id, title, channel, promises, description, kpi, sort_order FROM touchpoints WHERE map_id = ? AND id = ?'),
-    touchpointTeams: db.prepare<[string, string], { relation: 'owner' | 'support'; team_id: string }>(
-      'SELECT relation, team_id FROM touchpoint_teams WHERE map_id = ? AND touchpoint_id = ? ORDER BY position',
-    ),
+      {
+        id: string;
+        stage_id: string;
+        title: string;
+        channel: string | null;
+        promises: string;
+        description: string | null;
+        kpi: string | null;
+        sort_order: number | null;
+        owner_ids: string;
+        support_ids: string;
+      }
+    >('SELECT id, stage_id, title, channel, promises, description, kpi, sort_order, owner_ids, support_ids FROM touchpoints WHERE map_id = ? AND id = ?'),
     handoff: db.prepare<[string, string], { id: string; stage_id: string; from_team_id: string; to_team_id: string; criteria: string | null; sla_hours: number | null }>(
       'SELECT id, stage_id, from_team_id, to_team_id, criteria, sla_hours FROM handoffs WHERE map_id = ? AND id = ?',
     ),
@@ -100,10 +108,11 @@ export function createPatchWriter(db: Db) {
          ON CONFLICT (map_id, id) DO UPDATE SET name = excluded.name, role = excluded.role, color = excluded.color`,
       ),
       touchpoints: db.prepare(
-        `INSERT INTO touchpoints (map_id, id, position, stage_id, title, channel, promises, description, kpi, sort_order)
-         VALUES (@map, @id, @position, @stageId, @title, @channel, @promises, @description, @kpi, @order)
+        `INSERT INTO touchpoints (map_id, id, position, stage_id, title, channel, promises, description, kpi, sort_order, owner_ids, support_ids)
+         VALUES (@map, @id, @position, @stageId, @title, @channel, @promises, @description, @kpi, @order, @owners, @supporters)
          ON CONFLICT (map_id, id) DO UPDATE SET stage_id = excluded.stage_id, title = excluded.title, channel = excluded.channel,
-           promises = excluded.promises, description = excluded.description, kpi = excluded.kpi, sort_order = excluded.sort_order`,
+           promises = excluded.promises, description = excluded.description, kpi = excluded.kpi, sort_order = excluded.sort_order,
+           owner_ids = excluded.owner_ids, support_ids = excluded.support_ids`,
       ),
       handoffs: db.prepare(
         `INSERT INTO handoffs (map_id, id, position, stage_id, from_team_id, to_team_id, criteria, sla_hours)
@@ -144,14 +153,13 @@ export function createPatchWriter(db: Db) {
       case 'touchpoints': {
         const r = q.touchpoint.get(mapId, id);
         if (!r) return null;
-        const links = q.touchpointTeams.all(mapId, id);
         return {
           id: r.id,
           stageId: r.stage_id,
           title: r.title,
           channel: orUndefined(r.channel),
-          ownerTeamIds: links.filter((l) => l.relation === 'owner').map((l) => l.team_id),
-          supportTeamIds: links.filter((l) => l.relation === 'support').map((l) => l.team_id),
+          ownerTeamIds: JSON.parse(r.owner_ids) as string[],
+          supportTeamIds: JSON.parse(r.support_ids) as string[],
           promises: JSON.parse(r.promises) as string[],
           description: orUndefined(r.description),
           kpi: orUndefined(r.kpi),
@@ -228,6 +236,8 @@ export function createPatchWriter(db: Db) {
           description: orNull(t.description),
           kpi: orNull(t.kpi),
           order: orNull(t.order),
+          owners: JSON.stringify(t.ownerTeamIds),
+          supporters: JSON.stringify(t.supportTeamIds),
         });
         q.clearTouchpointTeams.run(mapId, id);
         t.ownerTeamIds.forEach((teamId, i) => q.insertTouchpointTeam.run(mapId, id, 'owner', teamId, i));

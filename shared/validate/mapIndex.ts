@@ -23,12 +23,13 @@ export interface MapIndex {
   teamName(id: string): string;
 }
 
-export function buildIndex(map: JourneyMap): MapIndex {
-  const teams = new Map(map.teams.map((t) => [t.id, t]));
-  const stages = new Map(map.stages.map((s) => [s.id, s]));
-  const stageIndex = new Map(map.stages.map((s, i) => [s.id, i]));
-  const touchpointsByStage = new Map<string, Touchpoint[]>(map.stages.map((s) => [s.id, []]));
-  for (const t of map.touchpoints) touchpointsByStage.get(t.stageId)?.push(t);
+export interface Adjacency {
+  outgoing: Map<string, string[]>;
+  incoming: Map<string, string[]>;
+}
+
+/** Who connects to whom: built once per set of connections (the live validator reuses it across card edits). */
+export function buildAdjacency(connections: Iterable<{ source: string; target: string }>): Adjacency {
   const outgoing = new Map<string, string[]>();
   const incoming = new Map<string, string[]>();
   const push = (index: Map<string, string[]>, key: string, value: string) => {
@@ -36,19 +37,46 @@ export function buildIndex(map: JourneyMap): MapIndex {
     if (list) list.push(value);
     else index.set(key, [value]);
   };
-  for (const c of map.connections) {
+  for (const c of connections) {
     push(outgoing, c.source, c.target);
     push(incoming, c.target, c.source);
   }
+  return { outgoing, incoming };
+}
+
+/** Pieces the caller already has, so an index for a large map is not rebuilt from scratch. */
+export interface IndexParts {
+  touchpoints?: Map<string, Touchpoint>;
+  adjacency?: Adjacency;
+}
+
+export function buildIndex(map: JourneyMap, parts: IndexParts = {}): MapIndex {
+  const teams = new Map(map.teams.map((t) => [t.id, t]));
+  const stages = new Map(map.stages.map((s) => [s.id, s]));
+  const stageIndex = new Map(map.stages.map((s, i) => [s.id, i]));
+  let byStage: Map<string, Touchpoint[]> | undefined;
+  const touchpointsByStage = () => {
+    if (!byStage) {
+      byStage = new Map<string, Touchpoint[]>(map.stages.map((s) => [s.id, []]));
+      for (const t of map.touchpoints) byStage.get(t.stageId)?.push(t);
+    }
+    return byStage;
+  };
+  const { outgoing, incoming } = parts.adjacency ?? buildAdjacency(map.connections);
   const byRole = new Map<TeamRole, Team[]>([['marketing', []], ['sales', []], ['other', []]]);
   for (const t of map.teams) byRole.get(t.role)!.push(t);
-  // Most cards have one lead; resolve each card's leads once for all rules.
+  // Most cards have exactly one lead: answer those from one shared array per team, without a lookup per card.
+  const NONE: Team[] = [];
+  const single = new Map(map.teams.map((t) => [t.id, [t]]));
   const leadsOf = new Map<string, Team[]>();
   const leads = (t: Touchpoint): Team[] => {
+    const owners = t.ownerTeamIds;
+    if (owners.length === 0) return NONE;
+    if (owners.length === 1) return single.get(owners[0]!) ?? NONE;
     let list = leadsOf.get(t.id);
     if (!list) {
       list = [];
-      for (const id of t.ownerTeamIds) {
+      for (const id of owners) {
         const team = teams.get(id);
         if (team) list.push(team);
       }
@@ -61,8 +89,10 @@ export function buildIndex(map: JourneyMap): MapIndex {
     teams,
     stages,
     stageIndex,
-    touchpoints: new Map(map.touchpoints.map((t) => [t.id, t])),
-    touchpointsByStage,
+    touchpoints: parts.touchpoints ?? new Map(map.touchpoints.map((t) => [t.id, t])),
+    get touchpointsByStage() {
+      return touchpointsByStage();
+    },
     handoffs: new Map(map.handoffs.map((h) => [h.id, h])),
     outgoing,
     incoming,

@@ -1,6 +1,7 @@
 import type { Command } from '../document/command';
 import type { RuleId } from '../model/rules';
 import type { JourneyMap } from '../model/journeyMap';
+import type { Touchpoint } from '../model/touchpoint';
 import type { MapIndex } from './mapIndex';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -37,7 +38,12 @@ export interface Rule {
   description: string;
   /** Why it matters, for the facilitator explaining it to the room. */
   rationale: string;
-  check(index: MapIndex, emit: Emit, map: JourneyMap): void;
+  /**
+   * Rules about one touchpoint at a time implement this instead of `check`: their findings depend only on
+   * the card, the teams and the stages, so the live validator reuses them while those are unchanged.
+   */
+  checkTouchpoint?(touchpoint: Touchpoint, index: MapIndex, emit: Emit): void;
+  check?(index: MapIndex, emit: Emit, map: JourneyMap): void;
 }
 
 export function step<A>(command: Command<A>, args: A): FixStep {

@@ -46,7 +46,9 @@ export function validate(map: JourneyMap): Finding[] {
     const setting = map.rules[rule.id];
     if (setting === 'off') continue;
     const severity: Severity = setting ?? rule.defaultSeverity;
-    rule.check(index, (finding) => findings.push({ ruleId: rule.id, severity, ...finding }), map);
+    const emit = (finding: Omit<Finding, 'ruleId' | 'severity'>) => findings.push({ ruleId: rule.id, severity, ...finding });
+    if (rule.checkTouchpoint) for (const touchpoint of map.touchpoints) rule.checkTouchpoint(touchpoint, index, emit);
+    else rule.check?.(index, emit, map);
   }
   return findings;
 }

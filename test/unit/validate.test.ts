@@ -7,7 +7,7 @@ import type { StagePhase } from '../../shared/model/stage';
 import type { RuleId } from '../../shared/model/rules';
 import { parseDocument, parseMap } from '../../shared/format/document';
 import { toMapDoc, fromMapDoc } from '../../shared/document/mapDoc';
-import { execute } from '../../shared/document/command';
+import { execute, type Command } from '../../shared/document/command';
 import { fullDocument } from './helpers';
 
 /**
@@ -302,5 +302,32 @@ describe('coverage matrix', () => {
       ['0/0', '0/0', '0/0', '0/0', '0/0', '1/0'],
     ]);
     expect(rows[1]![3]).toEqual({ stageId: 'intent', teamId: 'sales', lead: ['Demo'], support: [] });
+  });
+});
+
+describe('live (incremental) validation', () => {
+  it('gives exactly the findings of a full validation after every kind of edit', async () => {
+    const { createIncrementalValidator } = await import('../../shared/validate/incremental');
+    const commands = await import('../../shared/document/commands');
+    const parsed = parseDocument(fullDocument());
+    if (!parsed.ok) throw new Error('fixture invalid');
+    const live = createIncrementalValidator();
+    let doc = toMapDoc(parsed.map);
+    const check = () => expect(findingsForJson(live(doc))).toEqual(findingsForJson(validate(fromMapDoc(doc))));
+    check();
+    const steps: [Command<never>, unknown][] = [
+      [commands.updateTouchpoint as Command<never>, { id: 'tp-demo', changes: { ownerTeamIds: ['mkt', 'sales'] } }],
+      [commands.moveTouchpoint as Command<never>, { id: 'tp-cold', stageId: 'aw', laneTeamId: 'sales', index: 0 }],
+      [commands.updateTeam as Command<never>, { id: 'cs', changes: { role: 'marketing' } }],
+      [commands.setRuleSetting as Command<never>, { ruleId: 'touchpoint-contested', setting: 'off' }],
+      [commands.deleteElements as Command<never>, { ids: ['re'] }],
+      [commands.addTouchpoint as Command<never>, { id: 'tp-x', stageId: 'pu', laneTeamId: null, title: 'Unowned card' }],
+      [commands.updateTouchpoint as Command<never>, { id: 'tp-proposal', changes: { promises: ['free migration'] } }],
+      [commands.connect as Command<never>, { id: 'c-x', source: 'tp-x', target: 'ho-close' }],
+    ];
+    for (const [command, args] of steps) {
+      doc = execute(doc, command, args as never)!.doc;
+      check();
+    }
   });
 });

@@ -9,7 +9,7 @@ const key = (promise: string) => promise.trim().toLowerCase();
 function promiseSpan(index: MapIndex, role: TeamRole) {
   const span = new Map<string, { first: number; last: number }>();
   for (const t of index.map.touchpoints) {
-    if (!index.leads(t).some((team) => team.role === role)) continue;
+    if (t.promises.length === 0 || !index.leads(t).some((team) => team.role === role)) continue;
     const at = index.stageIndex.get(t.stageId)!;
     for (const promise of t.promises) {
       const k = key(promise);
@@ -30,7 +30,7 @@ export const promiseNotSetUp: Rule = {
   check(index, emit) {
     const marketing = promiseSpan(index, 'marketing');
     for (const t of index.map.touchpoints) {
-      if (!index.leads(t).some((team) => team.role === 'sales')) continue;
+      if (t.promises.length === 0 || !index.leads(t).some((team) => team.role === 'sales')) continue;
       const at = index.stageIndex.get(t.stageId)!;
       for (const promise of t.promises) {
         const made = marketing.get(key(promise));
@@ -54,7 +54,7 @@ export const promiseNotFollowedThrough: Rule = {
     const sales = promiseSpan(index, 'sales');
     if (index.teamsWithRole('sales').length === 0) return;
     for (const t of index.map.touchpoints) {
-      if (!index.leads(t).some((team) => team.role === 'marketing')) continue;
+      if (t.promises.length === 0 || !index.leads(t).some((team) => team.role === 'marketing')) continue;
       const at = index.stageIndex.get(t.stageId)!;
       for (const promise of t.promises) {
         const carried = sales.get(key(promise));

@@ -7,21 +7,19 @@ export const salesUnsupported: Rule = {
   title: 'Sales without support',
   description: 'A sales-led touchpoint in an intent or purchase stage that no other team supports.',
   rationale: 'Sales closes better with marketing behind it: pitch decks, case studies, proof. An unsupported close is a missed chance.',
-  check(index, emit) {
+  checkTouchpoint(touchpoint, index, emit) {
     const marketing = index.teamsWithRole('marketing')[0];
-    for (const touchpoint of index.map.touchpoints) {
-      const stage = index.stages.get(touchpoint.stageId)!;
-      if (stage.phase !== 'intent' && stage.phase !== 'purchase') continue;
-      const leads = index.leads(touchpoint);
-      // A card with another lead is contested, not unsupported: touchpoint-contested speaks for it.
-      if (leads.length !== 1 || leads[0]!.role !== 'sales') continue;
-      const supporters = touchpoint.supportTeamIds.filter((id) => index.teams.has(id) && !touchpoint.ownerTeamIds.includes(id));
-      if (supporters.length > 0) continue;
-      emit({
-        message: `No team supports sales at ${quote(touchpoint.title)} in ${quote(stage.name)}.`,
-        targetIds: [touchpoint.id],
-        fix: marketing && !touchpoint.ownerTeamIds.includes(marketing.id) ? addSupporterFix(touchpoint, marketing) : undefined,
-      });
-    }
+    const stage = index.stages.get(touchpoint.stageId)!;
+    if (stage.phase !== 'intent' && stage.phase !== 'purchase') return;
+    const leads = index.leads(touchpoint);
+    // A card with another lead is contested, not unsupported: touchpoint-contested speaks for it.
+    if (leads.length !== 1 || leads[0]!.role !== 'sales') return;
+    const supporters = touchpoint.supportTeamIds.filter((id) => index.teams.has(id) && !touchpoint.ownerTeamIds.includes(id));
+    if (supporters.length > 0) return;
+    emit({
+      message: `No team supports sales at ${quote(touchpoint.title)} in ${quote(stage.name)}.`,
+      targetIds: [touchpoint.id],
+      fix: marketing && !touchpoint.ownerTeamIds.includes(marketing.id) ? addSupporterFix(touchpoint, marketing) : undefined,
+    });
   },
 };

@@ -1,0 +1,150 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { build } from 'vite';
+import react from '@vitejs/plugin-react';
+import type { JourneyMap } from '../shared/model/journeyMap';
+import { toDocument } from '../shared/format/document';
+import { median, percentile } from './measure';
+
+// Run from the project root (npm run bench); the bundle itself lives in dist/.
+const root = process.cwd();
+
+/** Frame times (ms between animation frames) recorded in the page while `act` runs. */
+async function frameTimes(page: Page, act: () => Promise<void>): Promise<number[]> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __recording: boolean };
+    w.__frames = [];
+    w.__recording = true;
+    let last = performance.now();
+    const tick = (now: number) => {
+      w.__frames.push(now - last);
+      last = now;
+      if (w.__recording) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  await act();
+  return page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __recording: boolean };
+    w.__recording = false;
+    return w.__frames.slice(1);
+  });
+}
+
+async function drag(page: Page, from: { x: number; y: number }, by: { x: number; y: number }, steps: number) {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  for (let i = 1; i <= steps; i++) await page.mouse.move(from.x + (by.x * i) / steps, from.y + (by.y * i) / steps);
+  await page.mouse.up();
+}
+
+/** A drag of a card (or node) and a pan of the empty pane, repeated; frame times collected for each. */
+async function interact(page: Page, cardSelector: string, paneSpot: { x: number; y: number }, rounds: number) {
+  const dragFrames: number[] = [];
+  const panFrames: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const card = (await page.locator(cardSelector).first().boundingBox())!;
+    dragFrames.push(...(await frameTimes(page, () => drag(page, { x: card.x + card.width / 2, y: card.y + card.height / 2 }, { x: 60, y: 40 }, 30))));
+    panFrames.push(...(await frameTimes(page, () => drag(page, paneSpot, { x: round % 2 ? -150 : 150, y: 40 }, 30))));
+  }
+  return { dragFrames, panFrames };
+}
+
+function staticServer(dir: string): Promise<{ url: string; close: () => void }> {
+  const server = http.createServer((req, res) => {
+    const file = path.join(dir, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^\/+/, '') || 'index.html');
+    if (!file.startsWith(dir)) return res.writeHead(404).end();
+    fs.readFile(file, (error, data) => {
+      if (error) return res.writeHead(404).end();
+      res.writeHead(200, { 'content-type': file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : 'text/html' }).end(data);
+    });
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}/`, close: () => server.close() })));
+}
+
+async function startServe(dataDir: string): Promise<{ child: ChildProcess; url: string; origin: string; token: string }> {
+  const child = spawn(process.execPath, [path.join(root, 'bin', 'throughline.cjs'), 'serve', '--port', '0', '--data', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /running at (\S+)/.exec(out);
+      if (match) resolve(match[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+  });
+  const parsed = new URL(url);
+  return { child, url, origin: parsed.origin, token: parsed.hash.replace('#token=', '') };
+}
+
+export interface CanvasFigures {
+  drag: { ours: { median: number; p95: number }; bare: { median: number; p95: number } };
+  pan: { ours: { median: number; p95: number }; bare: { median: number; p95: number } };
+  startMs: number;
+  nodes: number;
+  edges: number;
+}
+
+/**
+ * The canvas in Debian's Chromium: the 1,000-touchpoint map through `throughline serve` against a bare
+ * @xyflow/react page with as many default nodes and edges, both driven by the same pointer gestures.
+ */
+export async function measureCanvas(map: JourneyMap, rounds: number): Promise<CanvasFigures> {
+  const bareDir = fs.mkdtempSync(path.join(os.tmpdir(), 'throughline-bare-'));
+  await build({ root: path.join(process.cwd(), 'bench', 'bare'), base: './', plugins: [react()], logLevel: 'warn', build: { outDir: bareDir, emptyOutDir: true } });
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'throughline-bench-'));
+  const serve = await startServe(dataDir);
+  const bare = await staticServer(bareDir);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    const response = await page.request.post(`${serve.origin}/api/maps.import`, { data: { document: toDocument(map) }, headers: { 'x-throughline-token': serve.token } });
+    const mapId = ((await response.json()) as { value: { map: { id: string } } }).value.map.id;
+
+    // Start: from navigation to every card drawn.
+    await page.goto(serve.url);
+    const started = Date.now();
+    await page.goto(`${serve.origin}/?map=${encodeURIComponent(mapId)}`);
+    await page.waitForFunction((count) => document.querySelectorAll('.react-flow__node-touchpoint').length >= count, map.touchpoints.length, { timeout: 120_000 });
+    const startMs = Date.now() - started;
+    const nodes = await page.locator('.react-flow__node').count();
+    const edges = await page.locator('.react-flow__edge').count();
+    // Zoom in on a card so dragging is visible work, as a facilitator would.
+    await page.getByRole('article').first().click();
+    await page.getByRole('button', { name: 'Zoom to selection' }).click();
+    await page.waitForTimeout(500);
+    const canvasBox = (await page.locator('.canvas').boundingBox())!;
+    const ours = await interact(page, '.react-flow__node-touchpoint.selected, .react-flow__node-touchpoint', { x: canvasBox.x + canvasBox.width - 40, y: canvasBox.y + 30 }, rounds);
+
+    const barePage = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await barePage.goto(`${bare.url}?nodes=${nodes}&edges=${edges}&columns=${map.stages.length}`);
+    await barePage.waitForFunction((count) => document.querySelectorAll('.react-flow__node').length >= count, nodes, { timeout: 120_000 });
+    await barePage.evaluate(() => undefined);
+    // Same zoom as ours around the first node.
+    const firstNode = (await barePage.locator('.react-flow__node').first().boundingBox())!;
+    await barePage.mouse.move(firstNode.x + 20, firstNode.y + 20);
+    for (let i = 0; i < 6; i++) await barePage.mouse.wheel(0, -200);
+    await barePage.waitForTimeout(500);
+    const bareResult = await interact(barePage, '.react-flow__node', { x: 1900, y: 60 }, rounds);
+
+    const stats = (frames: number[]) => ({ median: median(frames), p95: percentile(frames, 95) });
+    return {
+      drag: { ours: stats(ours.dragFrames), bare: stats(bareResult.dragFrames) },
+      pan: { ours: stats(ours.panFrames), bare: stats(bareResult.panFrames) },
+      startMs,
+      nodes,
+      edges,
+    };
+  } finally {
+    await browser.close();
+    bare.close();
+    serve.child.kill('SIGTERM');
+  }
+}

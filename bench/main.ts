@@ -1,0 +1,106 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { generateMap } from './generateMap';
+import { median, sideBySide, timeRuns } from './measure';
+import { report, writeResults } from './results';
+import { measureCanvas } from './canvas';
+import { parseMap, toDocument } from '../shared/format/document';
+import { validate } from '../shared/validate/validate';
+import { createIncrementalValidator } from '../shared/validate/incremental';
+import { toMapDoc } from '../shared/document/mapDoc';
+import { execute } from '../shared/document/command';
+import { updateTouchpoint } from '../shared/document/commands';
+import { openDatabase } from '../electron/store/database';
+import { MapStore } from '../electron/store/mapStore';
+import type { JourneyMap } from '../shared/model/journeyMap';
+
+const quick = process.argv.includes('--quick');
+// Run from the project root (npm run bench); the bundle itself lives in dist/.
+const root = process.cwd();
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'throughline-bench-'));
+
+function checked(map: JourneyMap): JourneyMap {
+  const parsed = parseMap(map);
+  if (!parsed.ok) throw new Error(`generated map is invalid: ${parsed.problems[0]!.path} ${parsed.problems[0]!.message}`);
+  return parsed.map;
+}
+
+async function main() {
+  const started = Date.now();
+  const maps = { 100: checked(generateMap(100)), 1000: checked(generateMap(1000)), 5000: checked(generateMap(5000)) };
+  const files: Record<number, string> = {};
+  for (const [size, map] of Object.entries(maps)) {
+    files[Number(size)] = path.join(work, `map-${size}.json`);
+    fs.writeFileSync(files[Number(size)]!, JSON.stringify(toDocument(map)));
+  }
+  console.log(`Throughline benchmarks — ${os.cpus().length} cores, Node ${process.version}\n`);
+
+  // 2. Validator, against JSON.parse of the same map's file.
+  const text5000 = fs.readFileSync(files[5000]!, 'utf8');
+  const full = sideBySide(() => validate(maps[5000]), () => JSON.parse(text5000), quick ? 10 : 30);
+  report('validator.full_5000_vs_json_parse', full.ratio, '×', 1, `validate ${full.subject.toFixed(1)} ms, JSON.parse ${full.baseline.toFixed(1)} ms`);
+  {
+    const validator = createIncrementalValidator();
+    let doc = toMapDoc(maps[5000]);
+    validator(doc);
+    // One edit = a card handed to another team, as a drag does; the edit's own cost is measured apart.
+    let n = 0;
+    const handOver = () => execute(doc, updateTouchpoint, { id: 'tp2500', changes: { ownerTeamIds: [['mkt', 'sales', 'cs'][n++ % 3]!] } })!.doc;
+    const afterEdit = timeRuns(() => {
+      doc = handOver();
+      validator(doc);
+    }, quick ? 20 : 60);
+    const editOnly = timeRuns(() => {
+      doc = handOver();
+    }, quick ? 20 : 60);
+    const incremental = Math.max(0, median(afterEdit) - median(editOnly));
+    report('validator.after_one_edit_vs_full', incremental / full.subject, '×', 0.1, `${incremental.toFixed(2)} ms after one edit vs ${full.subject.toFixed(1)} ms full`);
+  }
+
+  // 3. Store: one edit on the big map against one edit on the small map; opening against JSON.parse.
+  {
+    const db = await openDatabase(path.join(work, 'bench.db'));
+    const store = new MapStore(db);
+    store.importMap(maps[100]);
+    store.importMap(maps[5000]);
+    let n = 0;
+    const editPatch = (mapId: string) => () => store.applyPatches(mapId, [{ op: 'replace', path: ['touchpoints', 'tp50', 'title'], value: `Renamed ${n++}` }]);
+    const edit = sideBySide(editPatch(maps[5000].id), editPatch(maps[100].id), quick ? 20 : 60);
+    report('store.edit_5000_vs_100', edit.ratio, '×', 2, `${edit.subject.toFixed(2)} ms vs ${edit.baseline.toFixed(2)} ms per stored edit`);
+    const open = sideBySide(() => store.get(maps[5000].id), () => JSON.parse(text5000), quick ? 5 : 15);
+    report('store.open_5000_vs_json_parse', open.ratio, '×', 3, `open ${open.subject.toFixed(1)} ms, JSON.parse ${open.baseline.toFixed(1)} ms`);
+    db.close();
+  }
+
+  // 4. Export: the 1,000-touchpoint deck, in its own process for an honest memory peak.
+  {
+    const worker = path.join(root, 'dist', 'bench', 'exportWorker.cjs');
+    execFileSync(process.execPath, [path.join(process.cwd(), 'bench', 'bundle.mjs'), path.join(process.cwd(), 'bench', 'exportWorker.ts'), worker], { stdio: 'inherit' });
+    const result = JSON.parse(execFileSync(process.execPath, [worker, files[1000]!, path.join(work, 'deck.pdf')], { encoding: 'utf8' })) as { ms: number; pages: number; maxRssMb: number };
+    report('export.pdf_1000_ms', result.ms, 'ms', 3000, `${result.pages} pages`);
+    report('export.pdf_1000_peak_memory', result.maxRssMb, 'MB', null);
+  }
+
+  // 1 and 5. Canvas frame times against a bare React Flow page, and start-up time.
+  {
+    const canvas = await measureCanvas(maps[1000], quick ? 2 : 5);
+    const detail = (o: { median: number; p95: number }, b: { median: number; p95: number }) => `ours ${o.median.toFixed(1)}/${o.p95.toFixed(1)} ms, bare ${b.median.toFixed(1)}/${b.p95.toFixed(1)} ms (median/p95)`;
+    report('canvas.drag_median_vs_bare', canvas.drag.ours.median / canvas.drag.bare.median, '×', 1.5, detail(canvas.drag.ours, canvas.drag.bare));
+    report('canvas.drag_p95_vs_bare', canvas.drag.ours.p95 / canvas.drag.bare.p95, '×', 1.5);
+    report('canvas.pan_median_vs_bare', canvas.pan.ours.median / canvas.pan.bare.median, '×', 1.5, detail(canvas.pan.ours, canvas.pan.bare));
+    report('canvas.pan_p95_vs_bare', canvas.pan.ours.p95 / canvas.pan.bare.p95, '×', 1.5);
+    report('start.map_1000_drawn_ms', canvas.startMs, 'ms', null, `${canvas.nodes} nodes, ${canvas.edges} edges`);
+  }
+
+  const figures = writeResults(path.join(process.cwd(), 'bench', 'results.json'));
+  const over = figures.filter((f) => f.ok === false);
+  console.log(`\n${figures.length} figures in ${((Date.now() - started) / 1000).toFixed(0)} s; ${over.length ? `over budget: ${over.map((f) => f.name).join(', ')}` : 'every budget met'}.`);
+  fs.rmSync(work, { recursive: true, force: true });
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
