@@ -39,7 +39,8 @@ async function main() {
 
   // 2. Validator, against JSON.parse of the same map's file.
   const text5000 = fs.readFileSync(files[5000]!, 'utf8');
-  const full = sideBySide(() => validate(maps[5000]), () => JSON.parse(text5000), quick ? 10 : 30);
+  for (let i = 0; i < 100; i++) validate(maps[5000]); // the same JIT warm-up as the live validator below
+  const full = sideBySide(() => validate(maps[5000]), () => JSON.parse(text5000), quick ? 15 : 40);
   report('validator.full_5000_vs_json_parse', full.ratio, '×', 1, `validate ${full.subject.toFixed(1)} ms, JSON.parse ${full.baseline.toFixed(1)} ms`);
   {
     const validator = createIncrementalValidator();
@@ -48,13 +49,14 @@ async function main() {
     // One edit = a card handed to another team, as a drag does; the edit's own cost is measured apart.
     let n = 0;
     const handOver = () => execute(doc, updateTouchpoint, { id: 'tp2500', changes: { ownerTeamIds: [['mkt', 'sales', 'cs'][n++ % 3]!] } })!.doc;
+    // Both loops warm up long enough for the JIT to settle, as it has in a session that has been running.
     const afterEdit = timeRuns(() => {
       doc = handOver();
       validator(doc);
-    }, quick ? 20 : 60);
+    }, 100, 200);
     const editOnly = timeRuns(() => {
       doc = handOver();
-    }, quick ? 20 : 60);
+    }, 100, 200);
     const incremental = Math.max(0, median(afterEdit) - median(editOnly));
     report('validator.after_one_edit_vs_full', incremental / full.subject, '×', 0.1, `${incremental.toFixed(2)} ms after one edit vs ${full.subject.toFixed(1)} ms full`);
   }

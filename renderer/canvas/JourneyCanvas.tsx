@@ -32,6 +32,7 @@ import type { PaletteKind } from '../editor/placement';
 
 const FIT_VIEW_OPTIONS = { padding: 0.04 };
 const MINIMAP_STYLE = { width: 160, height: 100 };
+const LARGE_MAP_NODES = 300;
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 
 function miniMapColor(node: Node): string {
@@ -184,6 +185,8 @@ export function JourneyCanvas() {
         nodesConnectable={!readOnly && !presenting}
         elementsSelectable={!readOnly}
         zoomOnDoubleClick={false}
+        // Large maps: only what is in view is in the DOM, so a drop or a pan restyles tens of cards, not thousands.
+        onlyRenderVisibleElements={flow.nodes.length > LARGE_MAP_NODES}
         fitView
         fitViewOptions={FIT_VIEW_OPTIONS}
         minZoom={0.1}

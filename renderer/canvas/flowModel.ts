@@ -76,6 +76,23 @@ export function createFlowBuilder() {
   const cardData = new Map<string, { record: Touchpoint; teamsKey: unknown; stageName: string; issue?: IssueSummary; data: TouchpointNodeData }>();
   const handoffData = new Map<string, { record: Handoff; teamsKey: unknown; issue?: IssueSummary; data: HandoffNodeData }>();
   const noteData = new Map<string, { record: Note; data: NoteNodeData }>();
+  // The previous build's node and edge objects: an unchanged one is handed back as the same object, so
+  // React Flow skips it entirely instead of re-measuring and re-rendering every node after each edit.
+  let previousNodes = new Map<string, JourneyNode>();
+  let previousEdges = new Map<string, Edge>();
+  const sameNode = (a: JourneyNode, b: JourneyNode) =>
+    a.data === b.data &&
+    a.position.x === b.position.x &&
+    a.position.y === b.position.y &&
+    a.width === b.width &&
+    a.height === b.height &&
+    a.selected === b.selected &&
+    a.className === b.className &&
+    a.draggable === b.draggable &&
+    a.selectable === b.selectable &&
+    a.type === b.type;
+  const sameEdge = (a: Edge, b: Edge) =>
+    a.source === b.source && a.target === b.target && a.label === b.label && a.selected === b.selected && a.className === b.className;
 
   return function build(
     doc: MapDoc,
@@ -238,7 +255,13 @@ export function createFlowBuilder() {
       });
     }
 
-    const edges: Edge[] = map.connections.map((connection) => ({
+    const reusedNodes = nodes.map((node) => {
+      const before = previousNodes.get(node.id);
+      return before && sameNode(before, node) ? before : node;
+    });
+    previousNodes = new Map(reusedNodes.map((n) => [n.id, n]));
+
+    const builtEdges: Edge[] = map.connections.map((connection) => ({
       id: connection.id,
       source: connection.source,
       target: connection.target,
@@ -250,6 +273,11 @@ export function createFlowBuilder() {
       className: dimmed.has(connection.source) || dimmed.has(connection.target) ? 'journey-edge dimmed' : 'journey-edge',
       ariaLabel: `Connection${connection.label ? ` “${connection.label}”` : ''}`,
     }));
-    return { nodes, edges, layout };
+    const edges = builtEdges.map((edge) => {
+      const before = previousEdges.get(edge.id);
+      return before && sameEdge(before, edge) ? before : edge;
+    });
+    previousEdges = new Map(edges.map((e) => [e.id, e]));
+    return { nodes: reusedNodes, edges, layout };
   };
 }

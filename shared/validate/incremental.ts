@@ -8,7 +8,7 @@ import type { Finding, Severity } from './types';
 /**
  * Validation for the live canvas: the same findings, in the same order, as `validate`, but per-card rules
  * are re-run only for cards that changed since the last call (immer keeps unchanged records identical).
- * Teams, stages or rule settings changing invalidates everything, since every card's findings read them.
+ * Teams, stages, connections or rule settings changing invalidates every card's findings, since they read them.
  */
 export function createIncrementalValidator(): (doc: MapDoc) => Finding[] {
   const cardRules = RULES.filter((r) => r.checkTouchpoint);
@@ -17,7 +17,7 @@ export function createIncrementalValidator(): (doc: MapDoc) => Finding[] {
   let adjacencyOf: { connections: unknown; adjacency: Adjacency } | undefined;
 
   return (doc) => {
-    const now = [doc.teams, doc.stages, doc.stageOrder, doc.teamOrder, doc.rules];
+    const now = [doc.teams, doc.stages, doc.stageOrder, doc.teamOrder, doc.rules, doc.connections];
     if (now.some((value, i) => value !== context[i])) {
       perCard = new WeakMap();
       context = now;

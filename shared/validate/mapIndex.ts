@@ -11,7 +11,8 @@ export interface MapIndex {
   stages: Map<string, Stage>;
   stageIndex: Map<string, number>;
   touchpoints: Map<string, Touchpoint>;
-  touchpointsByStage: Map<string, Touchpoint[]>;
+  /** Per stage: how many cards, and whether a marketing team leads or supports any of them. */
+  stageStats: Map<string, { cards: number; marketing: boolean }>;
   handoffs: Map<string, Handoff>;
   /** Element id → ids it connects to, and ids that connect to it. */
   outgoing: Map<string, string[]>;
@@ -54,13 +55,21 @@ export function buildIndex(map: JourneyMap, parts: IndexParts = {}): MapIndex {
   const teams = new Map(map.teams.map((t) => [t.id, t]));
   const stages = new Map(map.stages.map((s) => [s.id, s]));
   const stageIndex = new Map(map.stages.map((s, i) => [s.id, i]));
-  let byStage: Map<string, Touchpoint[]> | undefined;
-  const touchpointsByStage = () => {
-    if (!byStage) {
-      byStage = new Map<string, Touchpoint[]>(map.stages.map((s) => [s.id, []]));
-      for (const t of map.touchpoints) byStage.get(t.stageId)?.push(t);
+  const marketingIds = new Set(map.teams.filter((t) => t.role === 'marketing').map((t) => t.id));
+  let stats: Map<string, { cards: number; marketing: boolean }> | undefined;
+  const stageStats = () => {
+    if (!stats) {
+      stats = new Map(map.stages.map((s) => [s.id, { cards: 0, marketing: false }]));
+      for (const t of map.touchpoints) {
+        const stat = stats.get(t.stageId);
+        if (!stat) continue;
+        stat.cards++;
+        if (!stat.marketing && marketingIds.size > 0) {
+          stat.marketing = t.ownerTeamIds.some((id) => marketingIds.has(id)) || t.supportTeamIds.some((id) => marketingIds.has(id));
+        }
+      }
     }
-    return byStage;
+    return stats;
   };
   const { outgoing, incoming } = parts.adjacency ?? buildAdjacency(map.connections);
   const byRole = new Map<TeamRole, Team[]>([['marketing', []], ['sales', []], ['other', []]]);
@@ -90,8 +99,8 @@ export function buildIndex(map: JourneyMap, parts: IndexParts = {}): MapIndex {
     stages,
     stageIndex,
     touchpoints: parts.touchpoints ?? new Map(map.touchpoints.map((t) => [t.id, t])),
-    get touchpointsByStage() {
-      return touchpointsByStage();
+    get stageStats() {
+      return stageStats();
     },
     handoffs: new Map(map.handoffs.map((h) => [h.id, h])),
     outgoing,

@@ -43,6 +43,8 @@ export interface Rule {
    * the card, the teams and the stages, so the live validator reuses them while those are unchanged.
    */
   checkTouchpoint?(touchpoint: Touchpoint, index: MapIndex, emit: Emit): void;
+  /** A per-card rule that also reads the connections: its cached findings last until they change. */
+  readsConnections?: boolean;
   check?(index: MapIndex, emit: Emit, map: JourneyMap): void;
 }
 

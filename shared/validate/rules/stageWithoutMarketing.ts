@@ -11,9 +11,9 @@ export const stageWithoutMarketing: Rule = {
     const marketing = index.teamsWithRole('marketing');
     if (marketing.length === 0) return;
     for (const stage of index.map.stages) {
-      const cards = index.touchpointsByStage.get(stage.id)!;
-      if (cards.length === 0) continue; // stage-without-touchpoints says it already
-      if (cards.some((t) => index.hasRole(t.ownerTeamIds, 'marketing') || index.hasRole(t.supportTeamIds, 'marketing'))) continue;
+      const stat = index.stageStats.get(stage.id)!;
+      if (stat.cards === 0) continue; // stage-without-touchpoints says it already
+      if (stat.marketing) continue;
       emit({
         message: `Marketing is absent from ${quote(stage.name)}: no marketing team leads or supports a touchpoint there.`,
         targetIds: [stage.id],

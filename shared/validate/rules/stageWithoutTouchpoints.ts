@@ -9,7 +9,7 @@ export const stageWithoutTouchpoints: Rule = {
   rationale: 'Every stage is a step the buyer takes; with no touchpoint there, the buyer is on their own and may not take the next step.',
   check(index, emit) {
     for (const stage of index.map.stages) {
-      if (index.touchpointsByStage.get(stage.id)!.length > 0) continue;
+      if (index.stageStats.get(stage.id)!.cards > 0) continue;
       const role = expectedLeadRole(stage.phase) ?? 'marketing';
       const team = index.teamsWithRole(role)[0] ?? index.teamsWithRole('marketing')[0] ?? index.map.teams[0];
       emit({

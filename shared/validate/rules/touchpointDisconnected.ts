@@ -7,11 +7,10 @@ export const touchpointDisconnected: Rule = {
   title: 'Touchpoint off the path',
   description: "A touchpoint that is not on the buyer's path, while the map has connections.",
   rationale: "Once the team draws the buyer's path, a touchpoint outside it is either missing a connection or not part of the journey.",
-  check(index, emit) {
+  readsConnections: true,
+  checkTouchpoint(t, index, emit) {
     if (index.map.connections.length === 0) return;
-    for (const t of index.map.touchpoints) {
-      if (index.incoming.has(t.id) || index.outgoing.has(t.id)) continue;
-      emit({ message: `${quote(t.title)} is not on the buyer's path: nothing leads to it or from it.`, targetIds: [t.id] });
-    }
+    if (index.incoming.has(t.id) || index.outgoing.has(t.id)) return;
+    emit({ message: `${quote(t.title)} is not on the buyer's path: nothing leads to it or from it.`, targetIds: [t.id] });
   },
 };
