@@ -7,7 +7,7 @@ import { teamColor } from '../../shared/layout/teamColors';
 import type { Touchpoint } from '../../shared/model/touchpoint';
 import type { Handoff } from '../../shared/model/handoff';
 import type { Note } from '../../shared/model/note';
-import { STAGE_LABELS } from './phaseLabels';
+import { PHASE_LABELS } from '../../shared/model/stage';
 import type { IssueSummary } from './issues';
 
 export interface TeamChip {
@@ -164,7 +164,7 @@ export function createFlowBuilder() {
         connectable: false,
         selected: selection.has(stage.id),
         className: dim(`${STAGE_NODE_PREFIX}${stage.id}`, spotStage !== undefined && stage.id !== spotStage),
-        data: { name: stage.name, phase: STAGE_LABELS[stage.phase], goal: stage.goal, issue: issues.get(stage.id) },
+        data: { name: stage.name, phase: PHASE_LABELS[stage.phase], goal: stage.goal, issue: issues.get(stage.id) },
       });
     });
 

@@ -9,10 +9,10 @@ import type { Note } from '../../shared/model/note';
 import type { Connection } from '../../shared/model/connection';
 import { LIMITS } from '../../shared/model/fields';
 import { teamColor } from '../../shared/layout/teamColors';
-import { STAGE_LABELS } from '../canvas/phaseLabels';
+import { PHASE_LABELS } from '../../shared/model/stage';
 import { SelectField, TextField } from './fields';
 
-const PHASE_OPTIONS = STAGE_PHASES.map((phase) => ({ value: phase, label: STAGE_LABELS[phase] }));
+const PHASE_OPTIONS = STAGE_PHASES.map((phase) => ({ value: phase, label: PHASE_LABELS[phase] }));
 const ROLE_OPTIONS = [
   { value: 'marketing' as const, label: 'Marketing' },
   { value: 'sales' as const, label: 'Sales' },

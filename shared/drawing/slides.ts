@@ -1,4 +1,5 @@
 import type { JourneyMap } from '../model/journeyMap';
+import { PHASE_LABELS } from '../model/stage';
 import type { Finding, Severity } from '../validate/types';
 import { SEVERITIES } from '../validate/types';
 import { countBySeverity } from '../validate/validate';
@@ -14,16 +15,6 @@ import { drawJourneyGrid } from './gridDrawing';
 /** 16:9 slides, in points (13.33 × 7.5 in). */
 export const SLIDE = { width: 960, height: 540, margin: 44, top: 112, bottom: 500 } as const;
 
-const PHASE_LABEL: Record<string, string> = {
-  awareness: 'Awareness',
-  interest: 'Interest',
-  consideration: 'Consideration',
-  intent: 'Intent',
-  purchase: 'Purchase',
-  retention: 'Retention',
-  growth: 'Growth',
-  other: 'Other',
-};
 
 export interface DeckOptions {
   measure: MeasureText;
@@ -280,7 +271,7 @@ export function buildDeck(map: JourneyMap, findings: readonly Finding[], options
       });
     }
 
-    const subtitle = [`Stage ${index + 1} of ${map.stages.length}`, PHASE_LABEL[stage.phase] !== stage.name ? PHASE_LABEL[stage.phase] : undefined, stage.goal ? `Goal: ${stage.goal}` : undefined, stage.kpi ? `KPI: ${stage.kpi}` : undefined]
+    const subtitle = [`Stage ${index + 1} of ${map.stages.length}`, PHASE_LABELS[stage.phase] !== stage.name ? PHASE_LABELS[stage.phase] : undefined, stage.goal ? `Goal: ${stage.goal}` : undefined, stage.kpi ? `KPI: ${stage.kpi}` : undefined]
       .filter(Boolean)
       .join(' · ');
     const stagePages: Page[] = [];

@@ -57,7 +57,7 @@ export function laneOf(touchpoint: Touchpoint, teamIds: ReadonlySet<string>): st
 }
 
 /** Within a cell: cards with an explicit order first (ascending), then the rest in map order. */
-function byCellOrder(a: { touchpoint: Touchpoint; index: number }, b: { touchpoint: Touchpoint; index: number }): number {
+export function byCellOrder(a: { touchpoint: Touchpoint; index: number }, b: { touchpoint: Touchpoint; index: number }): number {
   const ao = a.touchpoint.order;
   const bo = b.touchpoint.order;
   if (ao !== undefined && bo !== undefined && ao !== bo) return ao - bo;

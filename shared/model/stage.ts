@@ -23,3 +23,15 @@ export const stageSchema = z.object({
 });
 
 export type Stage = z.output<typeof stageSchema>;
+
+/** How the UI and the slides name each phase. */
+export const PHASE_LABELS: Record<StagePhase, string> = {
+  awareness: 'Awareness',
+  interest: 'Interest',
+  consideration: 'Consideration',
+  intent: 'Intent',
+  purchase: 'Purchase',
+  retention: 'Retention',
+  growth: 'Growth',
+  other: 'Other',
+};

@@ -2,7 +2,7 @@ import type { Draft } from 'immer';
 import type { MapDoc } from '../mapDoc';
 import type { Touchpoint } from '../../model/touchpoint';
 import { CommandError } from '../command';
-import { UNOWNED_LANE } from '../../layout/grid';
+import { UNOWNED_LANE, byCellOrder } from '../../layout/grid';
 
 type AnyMap = MapDoc | Draft<MapDoc>;
 
@@ -36,14 +36,7 @@ export function cellCards(doc: AnyMap, stageId: string, laneTeamId: string | nul
     if (touchpoint.stageId === stageId && laneTeamOf(doc, touchpoint) === laneTeamId) cards.push({ touchpoint: touchpoint as Touchpoint, index });
     index++;
   }
-  cards.sort((a, b) => {
-    const ao = a.touchpoint.order;
-    const bo = b.touchpoint.order;
-    if (ao !== undefined && bo !== undefined && ao !== bo) return ao - bo;
-    if (ao !== undefined && bo === undefined) return -1;
-    if (ao === undefined && bo !== undefined) return 1;
-    return a.index - b.index;
-  });
+  cards.sort(byCellOrder);
   return cards.map((c) => c.touchpoint);
 }
 
