@@ -3,6 +3,7 @@ import type { Team, TeamRole } from '../model/team';
 import type { Stage } from '../model/stage';
 import type { Touchpoint } from '../model/touchpoint';
 import type { Handoff } from '../model/handoff';
+import { computePromiseSpans, type PromiseSpans } from './rules/promises';
 
 /** Lookups every rule needs, built once per validation so no rule scans the map inside a loop. */
 export interface MapIndex {
@@ -11,6 +12,8 @@ export interface MapIndex {
   stages: Map<string, Stage>;
   stageIndex: Map<string, number>;
   touchpoints: Map<string, Touchpoint>;
+  /** Where each promise is made by marketing-led and by sales-led cards (first and last stage). */
+  promiseSpans: PromiseSpans;
   /** Per stage: how many cards, and whether a marketing team leads or supports any of them. */
   stageStats: Map<string, { cards: number; marketing: boolean }>;
   handoffs: Map<string, Handoff>;
@@ -57,6 +60,7 @@ export function buildIndex(map: JourneyMap, parts: IndexParts = {}): MapIndex {
   const stageIndex = new Map(map.stages.map((s, i) => [s.id, i]));
   const marketingIds = new Set(map.teams.filter((t) => t.role === 'marketing').map((t) => t.id));
   let stats: Map<string, { cards: number; marketing: boolean }> | undefined;
+  let spans: PromiseSpans | undefined;
   const stageStats = () => {
     if (!stats) {
       stats = new Map(map.stages.map((s) => [s.id, { cards: 0, marketing: false }]));
@@ -101,6 +105,10 @@ export function buildIndex(map: JourneyMap, parts: IndexParts = {}): MapIndex {
     touchpoints: parts.touchpoints ?? new Map(map.touchpoints.map((t) => [t.id, t])),
     get stageStats() {
       return stageStats();
+    },
+    get promiseSpans() {
+      spans ??= computePromiseSpans(this);
+      return spans;
     },
     handoffs: new Map(map.handoffs.map((h) => [h.id, h])),
     outgoing,

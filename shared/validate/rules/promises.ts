@@ -1,24 +1,50 @@
 import type { Rule } from '../types';
 import type { MapIndex } from '../mapIndex';
-import type { TeamRole } from '../../model/team';
 import { quote } from '../fixes';
 
-const key = (promise: string) => promise.trim().toLowerCase();
+/** Where each promise is made, by role: the first and last stage index of the cards that make it. */
+export interface PromiseSpans {
+  marketing: Map<string, { first: number; last: number }>;
+  sales: Map<string, { first: number; last: number }>;
+}
 
-/** For each promise, the earliest and latest stage index at which a touchpoint led by `role` makes it. */
-function promiseSpan(index: MapIndex, role: TeamRole) {
-  const span = new Map<string, { first: number; last: number }>();
+// Promises repeat across cards ("live in one day"); their comparison keys are worked out once.
+const keys = new Map<string, string>();
+export function promiseKey(promise: string): string {
+  let key = keys.get(promise);
+  if (key === undefined) {
+    if (keys.size > 10_000) keys.clear();
+    keys.set(promise, (key = promise.trim().toLowerCase()));
+  }
+  return key;
+}
+
+function widen(spans: Map<string, { first: number; last: number }>, key: string, at: number): void {
+  const current = spans.get(key);
+  if (!current) spans.set(key, { first: at, last: at });
+  else {
+    if (at < current.first) current.first = at;
+    if (at > current.last) current.last = at;
+  }
+}
+
+/** One pass over the cards that make promises, for both promise rules. */
+export function computePromiseSpans(index: MapIndex): PromiseSpans {
+  const spans: PromiseSpans = { marketing: new Map(), sales: new Map() };
   for (const t of index.map.touchpoints) {
-    if (t.promises.length === 0 || !index.leads(t).some((team) => team.role === role)) continue;
+    if (t.promises.length === 0) continue;
+    const leads = index.leads(t);
+    const byMarketing = leads.some((team) => team.role === 'marketing');
+    const bySales = leads.some((team) => team.role === 'sales');
+    if (!byMarketing && !bySales) continue;
     const at = index.stageIndex.get(t.stageId)!;
     for (const promise of t.promises) {
-      const k = key(promise);
-      const current = span.get(k);
-      if (!current) span.set(k, { first: at, last: at });
-      else span.set(k, { first: Math.min(current.first, at), last: Math.max(current.last, at) });
+      const k = promiseKey(promise);
+      if (byMarketing) widen(spans.marketing, k, at);
+      if (bySales) widen(spans.sales, k, at);
     }
   }
-  return span;
+  return spans;
 }
 
 export const promiseNotSetUp: Rule = {
@@ -28,12 +54,12 @@ export const promiseNotSetUp: Rule = {
   description: 'A promise made at a sales-led touchpoint that no marketing touchpoint makes in the same or an earlier stage.',
   rationale: 'One voice: what sales sells should be what marketing already promised. A promise the buyer first hears from sales is a story only one side tells.',
   check(index, emit) {
-    const marketing = promiseSpan(index, 'marketing');
+    const marketing = index.promiseSpans.marketing;
     for (const t of index.map.touchpoints) {
       if (t.promises.length === 0 || !index.leads(t).some((team) => team.role === 'sales')) continue;
       const at = index.stageIndex.get(t.stageId)!;
       for (const promise of t.promises) {
-        const made = marketing.get(key(promise));
+        const made = marketing.get(promiseKey(promise));
         if (made && made.first <= at) continue;
         emit({
           message: `${quote(t.title)} promises ${quote(promise)}, but no marketing touchpoint up to ${quote(index.stages.get(t.stageId)!.name)} sets it up.`,
@@ -51,13 +77,13 @@ export const promiseNotFollowedThrough: Rule = {
   description: 'A promise marketing makes that no sales touchpoint carries in the same or a later stage.',
   rationale: 'One voice: a promise marketing makes and sales never repeats leaves the buyer wondering whether it still holds.',
   check(index, emit) {
-    const sales = promiseSpan(index, 'sales');
     if (index.teamsWithRole('sales').length === 0) return;
+    const sales = index.promiseSpans.sales;
     for (const t of index.map.touchpoints) {
       if (t.promises.length === 0 || !index.leads(t).some((team) => team.role === 'marketing')) continue;
       const at = index.stageIndex.get(t.stageId)!;
       for (const promise of t.promises) {
-        const carried = sales.get(key(promise));
+        const carried = sales.get(promiseKey(promise));
         if (carried && carried.last >= at) continue;
         emit({
           message: `Marketing promises ${quote(promise)} at ${quote(t.title)}, but no sales touchpoint from ${quote(index.stages.get(t.stageId)!.name)} on carries it.`,
