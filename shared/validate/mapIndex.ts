@@ -12,6 +12,8 @@ export interface MapIndex {
   stages: Map<string, Stage>;
   stageIndex: Map<string, number>;
   touchpoints: Map<string, Touchpoint>;
+  /** The cards that make at least one promise, in map order (most cards make none). */
+  cardsWithPromises: Touchpoint[];
   /** Where each promise is made by marketing-led and by sales-led cards (first and last stage). */
   promiseSpans: PromiseSpans;
   /** Per stage: how many cards, and whether a marketing team leads or supports any of them. */
@@ -52,6 +54,9 @@ export function buildAdjacency(connections: Iterable<{ source: string; target: s
 export interface IndexParts {
   touchpoints?: Map<string, Touchpoint>;
   adjacency?: Adjacency;
+  stageStats?: Map<string, { cards: number; marketing: boolean }>;
+  promiseSpans?: PromiseSpans;
+  cardsWithPromises?: Touchpoint[];
 }
 
 export function buildIndex(map: JourneyMap, parts: IndexParts = {}): MapIndex {
@@ -59,8 +64,9 @@ export function buildIndex(map: JourneyMap, parts: IndexParts = {}): MapIndex {
   const stages = new Map(map.stages.map((s) => [s.id, s]));
   const stageIndex = new Map(map.stages.map((s, i) => [s.id, i]));
   const marketingIds = new Set(map.teams.filter((t) => t.role === 'marketing').map((t) => t.id));
-  let stats: Map<string, { cards: number; marketing: boolean }> | undefined;
-  let spans: PromiseSpans | undefined;
+  let stats = parts.stageStats;
+  let spans = parts.promiseSpans;
+  let promising = parts.cardsWithPromises;
   const stageStats = () => {
     if (!stats) {
       stats = new Map(map.stages.map((s) => [s.id, { cards: 0, marketing: false }]));
@@ -105,6 +111,10 @@ export function buildIndex(map: JourneyMap, parts: IndexParts = {}): MapIndex {
     touchpoints: parts.touchpoints ?? new Map(map.touchpoints.map((t) => [t.id, t])),
     get stageStats() {
       return stageStats();
+    },
+    get cardsWithPromises() {
+      promising ??= map.touchpoints.filter((t) => t.promises.length > 0);
+      return promising;
     },
     get promiseSpans() {
       spans ??= computePromiseSpans(this);

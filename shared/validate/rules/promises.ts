@@ -19,7 +19,7 @@ export function promiseKey(promise: string): string {
   return key;
 }
 
-function widen(spans: Map<string, { first: number; last: number }>, key: string, at: number): void {
+export function widen(spans: Map<string, { first: number; last: number }>, key: string, at: number): void {
   const current = spans.get(key);
   if (!current) spans.set(key, { first: at, last: at });
   else {
@@ -31,8 +31,7 @@ function widen(spans: Map<string, { first: number; last: number }>, key: string,
 /** One pass over the cards that make promises, for both promise rules. */
 export function computePromiseSpans(index: MapIndex): PromiseSpans {
   const spans: PromiseSpans = { marketing: new Map(), sales: new Map() };
-  for (const t of index.map.touchpoints) {
-    if (t.promises.length === 0) continue;
+  for (const t of index.cardsWithPromises) {
     const leads = index.leads(t);
     const byMarketing = leads.some((team) => team.role === 'marketing');
     const bySales = leads.some((team) => team.role === 'sales');
@@ -55,8 +54,8 @@ export const promiseNotSetUp: Rule = {
   rationale: 'One voice: what sales sells should be what marketing already promised. A promise the buyer first hears from sales is a story only one side tells.',
   check(index, emit) {
     const marketing = index.promiseSpans.marketing;
-    for (const t of index.map.touchpoints) {
-      if (t.promises.length === 0 || !index.leads(t).some((team) => team.role === 'sales')) continue;
+    for (const t of index.cardsWithPromises) {
+      if (!index.leads(t).some((team) => team.role === 'sales')) continue;
       const at = index.stageIndex.get(t.stageId)!;
       for (const promise of t.promises) {
         const made = marketing.get(promiseKey(promise));
@@ -79,8 +78,8 @@ export const promiseNotFollowedThrough: Rule = {
   check(index, emit) {
     if (index.teamsWithRole('sales').length === 0) return;
     const sales = index.promiseSpans.sales;
-    for (const t of index.map.touchpoints) {
-      if (t.promises.length === 0 || !index.leads(t).some((team) => team.role === 'marketing')) continue;
+    for (const t of index.cardsWithPromises) {
+      if (!index.leads(t).some((team) => team.role === 'marketing')) continue;
       const at = index.stageIndex.get(t.stageId)!;
       for (const promise of t.promises) {
         const carried = sales.get(promiseKey(promise));
