@@ -42,9 +42,11 @@ export function hardenApp(): void {
   // Everything is denied except full screen, which Present asks for and which reaches nothing outside the window.
   ses.setPermissionRequestHandler((_contents, permission, callback) => callback(permission === 'fullscreen'));
   ses.setPermissionCheckHandler((_contents, permission) => permission === 'fullscreen');
-  // No remote content: the window may only load the app's own scheme (and DevTools while developing).
+  // No remote content: the window may only load the app's own scheme, blobs and data it made itself
+  // (exports, inlined assets), and DevTools while developing.
   ses.webRequest.onBeforeRequest((details, callback) => {
-    const allowed = details.url.startsWith(`${APP_ORIGIN}/`) || details.url.startsWith('devtools://');
+    const url = details.url;
+    const allowed = url.startsWith(`${APP_ORIGIN}/`) || url.startsWith(`blob:${APP_ORIGIN}/`) || url.startsWith('data:') || url.startsWith('devtools://');
     callback({ cancel: !allowed });
   });
 

@@ -85,6 +85,8 @@ describe('Electron shell', () => {
       return result;
     };
     expect(cancelled('throughline://app/assets/index.js')).toBe(false);
+    expect(cancelled('blob:throughline://app/6c1f0b2e')).toBe(false);
+    expect(cancelled('blob:https://evil.example/6c1f0b2e')).toBe(true);
     expect(cancelled('https://cdn.example/script.js')).toBe(true);
     expect(cancelled('http://127.0.0.1:8080/')).toBe(true);
 
