@@ -5,6 +5,7 @@ import type { JourneyMap } from '../../shared/model/journeyMap';
 import { toMapDoc, type MapDoc } from '../../shared/document/mapDoc';
 import { execute, type Command, CommandError } from '../../shared/document/command';
 import { History, historyFor } from './history';
+import { recordEdit } from './derived';
 import { SaveQueue, type SaveState } from './saveQueue';
 
 /** One call in a grouped gesture: several commands that undo as one step. */
@@ -90,6 +91,7 @@ export function createEditor(map: JourneyMap, api: ApiClient, onReload: (map: Jo
   function apply(patches: Patch[]) {
     const { doc, selection } = store.getState();
     const next = applyPatches(doc, patches);
+    recordEdit(doc, next, patches);
     store.setState({ doc: next, selection: keepExisting(next, selection), ...historyFlags(history) });
     queue.enqueue(patches);
   }
@@ -104,7 +106,8 @@ export function createEditor(map: JourneyMap, api: ApiClient, onReload: (map: Jo
       return message;
     },
     run(label, ...invocations) {
-      let doc = store.getState().doc;
+      const before = store.getState().doc;
+      let doc = before;
       const patches: Patch[] = [];
       const inversePatches: Patch[] = [];
       let firstLabel: string | undefined;
@@ -124,6 +127,7 @@ export function createEditor(map: JourneyMap, api: ApiClient, onReload: (map: Jo
       }
       if (patches.length === 0) return true;
       history.push({ label: label ?? firstLabel ?? 'Edit', patches, inversePatches });
+      recordEdit(before, doc, patches);
       store.setState({ doc, selection: keepExisting(doc, store.getState().selection), ...historyFlags(history) });
       queue.enqueue(patches);
       return true;

@@ -7,7 +7,7 @@ import type { StagePhase } from '../../shared/model/stage';
 import type { RuleId } from '../../shared/model/rules';
 import { parseDocument, parseMap } from '../../shared/format/document';
 import { toMapDoc, fromMapDoc } from '../../shared/document/mapDoc';
-import { execute, type Command } from '../../shared/document/command';
+import { execute, applyPatches, type Command } from '../../shared/document/command';
 import { fullDocument } from './helpers';
 
 /**
@@ -307,13 +307,19 @@ describe('coverage matrix', () => {
 
 describe('live (incremental) validation', () => {
   it('gives exactly the findings of a full validation after every kind of edit', async () => {
-    const { createIncrementalValidator } = await import('../../shared/validate/incremental');
+    const { createIncrementalValidator, changedCardIds } = await import('../../shared/validate/incremental');
     const commands = await import('../../shared/document/commands');
     const parsed = parseDocument(fullDocument());
     if (!parsed.ok) throw new Error('fixture invalid');
     const live = createIncrementalValidator();
+    const hinted = createIncrementalValidator();
     let doc = toMapDoc(parsed.map);
-    const check = () => expect(findingsForJson(live(doc))).toEqual(findingsForJson(validate(fromMapDoc(doc))));
+    let hint: { from: typeof doc; cardIds: Set<string> } | undefined;
+    const check = () => {
+      const expected = findingsForJson(validate(fromMapDoc(doc)));
+      expect(findingsForJson(live(doc))).toEqual(expected);
+      expect(findingsForJson(hinted(doc, hint))).toEqual(expected);
+    };
     check();
     const steps: [Command<never>, unknown][] = [
       [commands.updateTouchpoint as Command<never>, { id: 'tp-demo', changes: { ownerTeamIds: ['mkt', 'sales'] } }],
@@ -324,9 +330,27 @@ describe('live (incremental) validation', () => {
       [commands.addTouchpoint as Command<never>, { id: 'tp-x', stageId: 'pu', laneTeamId: null, title: 'Unowned card' }],
       [commands.updateTouchpoint as Command<never>, { id: 'tp-proposal', changes: { promises: ['free migration'] } }],
       [commands.connect as Command<never>, { id: 'c-x', source: 'tp-x', target: 'ho-close' }],
+      [commands.updateTouchpoint as Command<never>, { id: 'tp-case', changes: { promises: ['never fails'], ownerTeamIds: ['sales'] } }],
+      [commands.moveTouchpoint as Command<never>, { id: 'tp-demo', stageId: 'aw', laneTeamId: 'mkt', index: 0 }],
+      [commands.updateTouchpoint as Command<never>, { id: 'tp-report', changes: { ownerTeamIds: [] } }],
     ];
     for (const [command, args] of steps) {
-      doc = execute(doc, command, args as never)!.doc;
+      const change = execute(doc, command, args as never)!;
+      const cardIds = changedCardIds(change.patches);
+      hint = cardIds ? { from: doc, cardIds } : undefined;
+      doc = change.doc;
+      check();
+    }
+    // Undo and redo arrive as patches too, and a deleted card comes back at the end of the card order.
+    const deletion = execute(doc, commands.deleteElements, { ids: ['tp-webinar'] })!;
+    const undo = applyPatches(deletion.doc, deletion.inversePatches);
+    for (const [from, to, patches] of [
+      [doc, deletion.doc, deletion.patches],
+      [deletion.doc, undo, deletion.inversePatches],
+    ] as const) {
+      const cardIds = changedCardIds(patches);
+      hint = cardIds ? { from, cardIds } : undefined;
+      doc = to;
       check();
     }
   });
