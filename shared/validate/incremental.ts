@@ -1,6 +1,6 @@
 import type { Patch } from 'immer';
 import type { MapDoc } from '../document/mapDoc';
-import { fromMapDoc } from '../document/mapDoc';
+
 import type { Touchpoint } from '../model/touchpoint';
 import type { JourneyMap } from '../model/journeyMap';
 import { buildAdjacency, buildIndex, type Adjacency, type MapIndex } from './mapIndex';
@@ -20,6 +20,35 @@ interface CardEntry {
   marketing: boolean;
   /** Its promises' comparison keys, and whether a marketing- or sales-led card makes them. */
   promises?: { keys: string[]; at: number; byMarketing: boolean; bySales: boolean };
+  /** Its findings under the promise rules, valid while the promise spans are those of `epoch`. */
+  promiseFindings?: { epoch: number; lists: Finding[][] };
+}
+
+/**
+ * The document as a JourneyMap whose large lists (cards, connections, notes) are only built if a rule asks
+ * for them: after a card edit, no rule does, and the validator allocates nothing in proportion to the map.
+ */
+function lazyMapView(doc: MapDoc): JourneyMap {
+  const lists: Partial<Pick<JourneyMap, 'touchpoints' | 'connections' | 'notes'>> = {};
+  const view = {
+    id: doc.id,
+    name: doc.name,
+    description: doc.description,
+    rules: doc.rules,
+    teams: doc.teamOrder.map((id) => doc.teams.get(id)!),
+    stages: doc.stageOrder.map((id) => doc.stages.get(id)!),
+    handoffs: [...doc.handoffs.values()],
+    get touchpoints() {
+      return (lists.touchpoints ??= [...doc.touchpoints.values()]);
+    },
+    get connections() {
+      return (lists.connections ??= [...doc.connections.values()]);
+    },
+    get notes() {
+      return (lists.notes ??= [...doc.notes.values()]);
+    },
+  };
+  return view as JourneyMap;
 }
 
 /** Which cards an edit touched, when it touched nothing but cards; undefined when it touched more. */
@@ -71,6 +100,10 @@ class OrderedEntries {
  */
 export function createIncrementalValidator(): (doc: MapDoc, hint?: EditHint) => Finding[] {
   const cardRules = RULES.filter((r) => r.checkTouchpoint);
+  const promiseRules = RULES.filter((r) => r.checkPromiseCard);
+  // Promise spans change only when a promise-making card moves or changes hands; then every such card is re-judged.
+  let spansEpoch = 0;
+  let spansSignature = '';
   let context: readonly unknown[] = [];
   let perCard = new WeakMap<Touchpoint, Omit<CardEntry, 'ord' | 'card'>>();
   let adjacencyOf: { connections: unknown; adjacency: Adjacency } | undefined;
@@ -146,12 +179,19 @@ export function createIncrementalValidator(): (doc: MapDoc, hint?: EditHint) => 
       perCard = new WeakMap();
       context = now;
     }
-    const map = fromMapDoc(doc);
+    const map = lazyMapView(doc);
     if (adjacencyOf?.connections !== doc.connections) adjacencyOf = { connections: doc.connections, adjacency: buildAdjacency(doc.connections.values()) };
     const stageStats = new Map<string, { cards: number; marketing: boolean }>();
     const promiseSpans: PromiseSpans = { marketing: new Map(), sales: new Map() };
     const cardsWithPromises: Touchpoint[] = [];
-    const index = buildIndex(map, { touchpoints: doc.touchpoints, adjacency: adjacencyOf.adjacency, stageStats, promiseSpans, cardsWithPromises });
+    const index = buildIndex(map, {
+      touchpoints: doc.touchpoints,
+      adjacency: adjacencyOf.adjacency,
+      stageStats,
+      promiseSpans,
+      cardsWithPromises,
+      promiseInfo: (t) => (perCard.get(t)?.promises),
+    });
     const marketingIds = new Set(map.teams.filter((t) => t.role === 'marketing').map((t) => t.id));
     const stageCount = map.stages.length;
 
@@ -199,14 +239,42 @@ export function createIncrementalValidator(): (doc: MapDoc, hint?: EditHint) => 
     }
 
     for (const entry of withPromises.items) cardsWithPromises.push(entry.card);
+    const signature = [...promiseSpans.marketing, ...promiseSpans.sales].map(([k, v]) => `${k}:${v.first}-${v.last}`).join('|') + `#${promiseSpans.marketing.size}`;
+    if (signature !== spansSignature || !sameContext) {
+      spansSignature = signature;
+      spansEpoch++;
+    }
+    const byPromiseRule: Finding[][] = promiseRules.map(() => []);
+    for (const entry of withPromises.items) {
+      if (entry.promiseFindings?.epoch !== spansEpoch) {
+        entry.promiseFindings = {
+          epoch: spansEpoch,
+          lists: promiseRules.map((rule) => {
+            const severity = severityOf(map, rule);
+            const found: Finding[] = [];
+            if (severity) rule.checkPromiseCard!(entry.card, entry.promises!, promiseSpans, index, (f) => found.push({ ruleId: rule.id, severity, ...f }));
+            return found;
+          }),
+        };
+      }
+      entry.promiseFindings.lists.forEach((list, p) => {
+        for (const finding of list) byPromiseRule[p]!.push(finding);
+      });
+    }
 
+    // The per-card rules' findings, gathered in one pass in card order.
+    const byRule: Finding[][] = cardRules.map(() => []);
+    for (const entry of withFindings.items) {
+      for (let r = 0; r < byRule.length; r++) for (const finding of entry.findings[r]!) byRule[r]!.push(finding);
+    }
     const findings: Finding[] = [];
     for (const rule of RULES) {
       const severity = severityOf(map, rule);
       if (!severity) continue;
       if (rule.checkTouchpoint) {
-        const slot = cardRules.indexOf(rule);
-        for (const entry of withFindings.items) for (const finding of entry.findings[slot]!) findings.push(finding);
+        for (const finding of byRule[cardRules.indexOf(rule)]!) findings.push(finding);
+      } else if (rule.checkPromiseCard) {
+        for (const finding of byPromiseRule[promiseRules.indexOf(rule)]!) findings.push(finding);
       } else {
         rule.check?.(index, (finding) => findings.push({ ruleId: rule.id, severity, ...finding }), map);
       }

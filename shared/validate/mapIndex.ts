@@ -3,7 +3,7 @@ import type { Team, TeamRole } from '../model/team';
 import type { Stage } from '../model/stage';
 import type { Touchpoint } from '../model/touchpoint';
 import type { Handoff } from '../model/handoff';
-import { computePromiseSpans, type PromiseSpans } from './rules/promises';
+import { computePromiseSpans, promiseKey, type PromiseSpans } from './rules/promises';
 
 /** Lookups every rule needs, built once per validation so no rule scans the map inside a loop. */
 export interface MapIndex {
@@ -12,6 +12,8 @@ export interface MapIndex {
   stages: Map<string, Stage>;
   stageIndex: Map<string, number>;
   touchpoints: Map<string, Touchpoint>;
+  /** A promise-making card's promise keys, stage position and whether a marketing- or sales-led card makes them. */
+  promiseInfo(touchpoint: Touchpoint): PromiseInfo;
   /** The cards that make at least one promise, in map order (most cards make none). */
   cardsWithPromises: Touchpoint[];
   /** Where each promise is made by marketing-led and by sales-led cards (first and last stage). */
@@ -57,6 +59,14 @@ export interface IndexParts {
   stageStats?: Map<string, { cards: number; marketing: boolean }>;
   promiseSpans?: PromiseSpans;
   cardsWithPromises?: Touchpoint[];
+  promiseInfo?: (touchpoint: Touchpoint) => PromiseInfo | undefined;
+}
+
+export interface PromiseInfo {
+  keys: string[];
+  at: number;
+  byMarketing: boolean;
+  bySales: boolean;
 }
 
 export function buildIndex(map: JourneyMap, parts: IndexParts = {}): MapIndex {
@@ -111,6 +121,17 @@ export function buildIndex(map: JourneyMap, parts: IndexParts = {}): MapIndex {
     touchpoints: parts.touchpoints ?? new Map(map.touchpoints.map((t) => [t.id, t])),
     get stageStats() {
       return stageStats();
+    },
+    promiseInfo(t) {
+      const known = parts.promiseInfo?.(t);
+      if (known) return known;
+      const cardLeads = leads(t);
+      return {
+        keys: t.promises.map(promiseKey),
+        at: stageIndex.get(t.stageId) ?? 0,
+        byMarketing: cardLeads.some((team) => team.role === 'marketing'),
+        bySales: cardLeads.some((team) => team.role === 'sales'),
+      };
     },
     get cardsWithPromises() {
       promising ??= map.touchpoints.filter((t) => t.promises.length > 0);

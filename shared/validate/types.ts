@@ -2,7 +2,8 @@ import type { Command } from '../document/command';
 import type { RuleId } from '../model/rules';
 import type { JourneyMap } from '../model/journeyMap';
 import type { Touchpoint } from '../model/touchpoint';
-import type { MapIndex } from './mapIndex';
+import type { MapIndex, PromiseInfo } from './mapIndex';
+import type { PromiseSpans } from './rules/promises';
 
 export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -45,6 +46,11 @@ export interface Rule {
   checkTouchpoint?(touchpoint: Touchpoint, index: MapIndex, emit: Emit): void;
   /** A per-card rule that also reads the connections: its cached findings last until they change. */
   readsConnections?: boolean;
+  /**
+   * Rules about one promise-making card against where the map makes its promises: the live validator
+   * reuses their findings while the card and the promise spans are unchanged.
+   */
+  checkPromiseCard?(touchpoint: Touchpoint, info: PromiseInfo, spans: PromiseSpans, index: MapIndex, emit: Emit): void;
   check?(index: MapIndex, emit: Emit, map: JourneyMap): void;
 }
 

@@ -48,7 +48,9 @@ export function validate(map: JourneyMap): Finding[] {
     const severity: Severity = setting ?? rule.defaultSeverity;
     const emit = (finding: Omit<Finding, 'ruleId' | 'severity'>) => findings.push({ ruleId: rule.id, severity, ...finding });
     if (rule.checkTouchpoint) for (const touchpoint of map.touchpoints) rule.checkTouchpoint(touchpoint, index, emit);
-    else rule.check?.(index, emit, map);
+    else if (rule.checkPromiseCard) {
+      for (const touchpoint of index.cardsWithPromises) rule.checkPromiseCard(touchpoint, index.promiseInfo(touchpoint), index.promiseSpans, index, emit);
+    } else rule.check?.(index, emit, map);
   }
   return findings;
 }

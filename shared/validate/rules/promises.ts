@@ -32,13 +32,8 @@ export function widen(spans: Map<string, { first: number; last: number }>, key: 
 export function computePromiseSpans(index: MapIndex): PromiseSpans {
   const spans: PromiseSpans = { marketing: new Map(), sales: new Map() };
   for (const t of index.cardsWithPromises) {
-    const leads = index.leads(t);
-    const byMarketing = leads.some((team) => team.role === 'marketing');
-    const bySales = leads.some((team) => team.role === 'sales');
-    if (!byMarketing && !bySales) continue;
-    const at = index.stageIndex.get(t.stageId)!;
-    for (const promise of t.promises) {
-      const k = promiseKey(promise);
+    const { keys: promiseKeys, at, byMarketing, bySales } = index.promiseInfo(t);
+    for (const k of promiseKeys) {
       if (byMarketing) widen(spans.marketing, k, at);
       if (bySales) widen(spans.sales, k, at);
     }
@@ -52,20 +47,16 @@ export const promiseNotSetUp: Rule = {
   title: 'Promise not set up',
   description: 'A promise made at a sales-led touchpoint that no marketing touchpoint makes in the same or an earlier stage.',
   rationale: 'One voice: what sales sells should be what marketing already promised. A promise the buyer first hears from sales is a story only one side tells.',
-  check(index, emit) {
-    const marketing = index.promiseSpans.marketing;
-    for (const t of index.cardsWithPromises) {
-      if (!index.leads(t).some((team) => team.role === 'sales')) continue;
-      const at = index.stageIndex.get(t.stageId)!;
-      for (const promise of t.promises) {
-        const made = marketing.get(promiseKey(promise));
-        if (made && made.first <= at) continue;
-        emit({
-          message: `${quote(t.title)} promises ${quote(promise)}, but no marketing touchpoint up to ${quote(index.stages.get(t.stageId)!.name)} sets it up.`,
-          targetIds: [t.id],
-        });
-      }
-    }
+  checkPromiseCard(t, info, spans, index, emit) {
+    if (!info.bySales) return;
+    t.promises.forEach((promise, i) => {
+      const made = spans.marketing.get(info.keys[i]!);
+      if (made && made.first <= info.at) return;
+      emit({
+        message: `${quote(t.title)} promises ${quote(promise)}, but no marketing touchpoint up to ${quote(index.stages.get(t.stageId)!.name)} sets it up.`,
+        targetIds: [t.id],
+      });
+    });
   },
 };
 
@@ -75,20 +66,15 @@ export const promiseNotFollowedThrough: Rule = {
   title: 'Promise not followed through',
   description: 'A promise marketing makes that no sales touchpoint carries in the same or a later stage.',
   rationale: 'One voice: a promise marketing makes and sales never repeats leaves the buyer wondering whether it still holds.',
-  check(index, emit) {
-    if (index.teamsWithRole('sales').length === 0) return;
-    const sales = index.promiseSpans.sales;
-    for (const t of index.cardsWithPromises) {
-      if (!index.leads(t).some((team) => team.role === 'marketing')) continue;
-      const at = index.stageIndex.get(t.stageId)!;
-      for (const promise of t.promises) {
-        const carried = sales.get(promiseKey(promise));
-        if (carried && carried.last >= at) continue;
-        emit({
-          message: `Marketing promises ${quote(promise)} at ${quote(t.title)}, but no sales touchpoint from ${quote(index.stages.get(t.stageId)!.name)} on carries it.`,
-          targetIds: [t.id],
-        });
-      }
-    }
+  checkPromiseCard(t, info, spans, index, emit) {
+    if (!info.byMarketing || index.teamsWithRole('sales').length === 0) return;
+    t.promises.forEach((promise, i) => {
+      const carried = spans.sales.get(info.keys[i]!);
+      if (carried && carried.last >= info.at) return;
+      emit({
+        message: `Marketing promises ${quote(promise)} at ${quote(t.title)}, but no sales touchpoint from ${quote(index.stages.get(t.stageId)!.name)} on carries it.`,
+        targetIds: [t.id],
+      });
+    });
   },
 };

@@ -9,7 +9,7 @@ export const touchpointDisconnected: Rule = {
   rationale: "Once the team draws the buyer's path, a touchpoint outside it is either missing a connection or not part of the journey.",
   readsConnections: true,
   checkTouchpoint(t, index, emit) {
-    if (index.map.connections.length === 0) return;
+    if (index.outgoing.size === 0) return; // no connections yet: no path to be off
     if (index.incoming.has(t.id) || index.outgoing.has(t.id)) return;
     emit({ message: `${quote(t.title)} is not on the buyer's path: nothing leads to it or from it.`, targetIds: [t.id] });
   },
