@@ -8,18 +8,6 @@ export function percentile(values: number[], p: number): number {
 
 export const median = (values: number[]) => percentile(values, 50);
 
-/** Runs `fn` repeatedly (after warm-up) and returns each run's duration in milliseconds. */
-export function timeRuns(fn: () => void, runs: number, warmup = 3): number[] {
-  for (let i = 0; i < warmup; i++) fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    fn();
-    times.push(performance.now() - start);
-  }
-  return times;
-}
-
 /**
  * Times a subject against its baseline in alternation, so both see the same machine load; returns the
  * median of each and their ratio.

@@ -16,6 +16,7 @@ import { FocusTeamSelect } from './FocusTeamSelect';
 import { VersionsDialog } from '../panels/VersionsDialog';
 import { ShortcutsDialog } from '../panels/ShortcutsDialog';
 import { VersionBanner } from '../panels/VersionBanner';
+import { BackToMaps } from '../components/BackToMaps';
 
 /**
  * The open map. Editing: a bar (back, name, undo/redo, export, facilitation) above palette, canvas, panels
@@ -98,9 +99,7 @@ export function EditorLayout({ onClose }: { onClose: () => void }) {
   return (
     <div className="map-screen">
       <header className="app-bar">
-        <button type="button" className="button ghost" onClick={close} aria-label="Back to maps">
-          ← Maps
-        </button>
+        <BackToMaps onClick={close} />
         <h1 className="map-title">{name}</h1>
         <div className="toolbar" role="toolbar" aria-label="Edit">
           <button type="button" className="button ghost" onClick={() => editor.undo()} disabled={!canUndo || viewing !== undefined} title={undoLabel ? `Undo: ${undoLabel} (Ctrl+Z)` : 'Undo (Ctrl+Z)'}>

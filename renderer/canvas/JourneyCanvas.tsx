@@ -6,7 +6,6 @@ import {
   MiniMap,
   Panel,
   ReactFlow,
-  applyNodeChanges,
   useReactFlow,
   type Connection as FlowConnection,
   type FinalConnectionState,
@@ -22,6 +21,7 @@ import { toMapDoc } from '../../shared/document/mapDoc';
 import { TeamLegend } from './TeamLegend';
 
 const NO_SELECTION: ReadonlySet<string> = new Set();
+const NO_DRAG: ReadonlyMap<string, { x: number; y: number }> = new Map();
 import { dropInvocations } from './dropTargets';
 import { useEditor, useEditorState } from '../editor/EditorContext';
 import { invoke } from '../editor/editorStore';
@@ -72,8 +72,13 @@ export function JourneyCanvas() {
     () => build(doc, selection, issues, mapOf(doc), { stageId: spotStageId, teamId: focusTeamId }),
     [build, doc, selection, issues, spotStageId, focusTeamId],
   );
-  const [nodes, setNodes] = useState<JourneyNode[]>(flow.nodes);
-  useEffect(() => setNodes(flow.nodes), [flow]);
+  // Where dragged nodes are while a drag is on; everything else is exactly what the map says. Derived,
+  // not copied into state, so an edit re-renders the canvas once and a drop never shows a stale frame.
+  const [dragged, setDragged] = useState<ReadonlyMap<string, { x: number; y: number }>>(NO_DRAG);
+  const nodes = useMemo(
+    () => (dragged.size === 0 ? flow.nodes : flow.nodes.map((n) => (dragged.has(n.id) ? { ...n, position: dragged.get(n.id)! } : n))),
+    [flow, dragged],
+  );
   const { screenToFlowPosition, fitView } = useReactFlow();
 
   // Present mode moves the camera to the spotlit stage; leaving it shows the whole map again.
@@ -102,8 +107,14 @@ export function JourneyCanvas() {
     (changes: NodeChange<JourneyNode>[]) => {
       const selects = changes.filter((c): c is Extract<NodeChange, { type: 'select' }> => c.type === 'select');
       if (selects.length) updateSelection(selects);
-      const moves = changes.filter((c) => c.type === 'position').map(constrain);
-      if (moves.length) setNodes((current) => applyNodeChanges(moves, current));
+      const moves = changes.map(constrain).filter((c) => c.type === 'position' && c.position !== undefined);
+      if (moves.length) {
+        setDragged((current) => {
+          const next = new Map(current);
+          for (const move of moves) if (move.type === 'position') next.set(move.id, move.position!);
+          return next;
+        });
+      }
     },
     [updateSelection],
   );
@@ -117,12 +128,11 @@ export function JourneyCanvas() {
   );
 
   const onNodeDragStop = useCallback(
-    (_event: unknown, _node: Node, dragged: Node[]) => {
-      const state = editor.store.getState();
-      const invocations = dropInvocations(state.doc, flow.layout, dragged);
-      const changed = invocations.length > 0 && editor.run(undefined, ...invocations);
-      // A drop that changes nothing (or is refused) puts the nodes back where the grid has them.
-      if (!changed || editor.store.getState().doc === state.doc) setNodes(flow.nodes);
+    (_event: unknown, _node: Node, droppedNodes: Node[]) => {
+      const invocations = dropInvocations(editor.store.getState().doc, flow.layout, droppedNodes);
+      if (invocations.length > 0) editor.run(undefined, ...invocations);
+      // The grid places the nodes again: in their new cells, or back where they were if nothing changed.
+      setDragged(NO_DRAG);
     },
     [editor, flow],
   );

@@ -5,6 +5,7 @@ import type { JourneyMap } from '../../shared/model/journeyMap';
 import { createEditor } from '../editor/editorStore';
 import { EditorContext } from '../editor/EditorContext';
 import { EditorLayout } from './EditorLayout';
+import { BackToMaps } from '../components/BackToMaps';
 
 interface MapScreenProps {
   mapId: string;
@@ -40,9 +41,7 @@ export function MapScreen({ mapId, onClose }: MapScreenProps) {
     return (
       <div className="map-screen">
         <header className="app-bar">
-          <button type="button" className="button ghost" onClick={onClose} aria-label="Back to maps">
-            ← Maps
-          </button>
+          <BackToMaps onClick={onClose} />
         </header>
         {loaded.state === 'failed' ? (
           <div className="center-message" role="alert">

@@ -3,7 +3,7 @@ import type { MapDoc } from '../../shared/document/mapDoc';
 import { GRID, columnAt, laneAt, slotAt, type GridLayout } from '../../shared/layout/grid';
 import * as commands from '../../shared/document/commands';
 import { invoke, type Invocation } from '../editor/editorStore';
-import { NOTE_SIZE, elementIdOf } from './flowModel';
+import { elementIdOf } from './flowModel';
 
 const centre = (node: Node) => ({ x: node.position.x + (node.width ?? 0) / 2, y: node.position.y + (node.height ?? 0) / 2 });
 
@@ -45,5 +45,3 @@ export function dropInvocations(doc: MapDoc, layout: GridLayout, dragged: Node[]
   }
   return result;
 }
-
-export { NOTE_SIZE };

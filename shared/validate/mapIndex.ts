@@ -25,7 +25,6 @@ export interface MapIndex {
   outgoing: Map<string, string[]>;
   incoming: Map<string, string[]>;
   teamsWithRole(role: TeamRole): Team[];
-  hasRole(teamIds: readonly string[], role: TeamRole): boolean;
   /** The touchpoint's lead teams that exist, in order (computed once per card). */
   leads(touchpoint: Touchpoint): Team[];
   teamName(id: string): string;
@@ -145,7 +144,6 @@ export function buildIndex(map: JourneyMap, parts: IndexParts = {}): MapIndex {
     outgoing,
     incoming,
     teamsWithRole: (role) => byRole.get(role)!,
-    hasRole: (ids, role) => ids.some((id) => teams.get(id)?.role === role),
     leads,
     teamName: (id) => teams.get(id)?.name ?? 'an unknown team',
   };

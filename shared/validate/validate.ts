@@ -1,5 +1,4 @@
 import type { JourneyMap } from '../model/journeyMap';
-import type { RuleId } from '../model/rules';
 import { buildIndex } from './mapIndex';
 import type { Finding, Rule, Severity } from './types';
 import { stageWithoutTouchpoints } from './rules/stageWithoutTouchpoints';
@@ -35,8 +34,6 @@ export const RULES: readonly Rule[] = [
   missingPostPurchase,
   touchpointDisconnected,
 ];
-
-export const RULES_BY_ID = new Map<RuleId, Rule>(RULES.map((r) => [r.id, r]));
 
 /** All findings for a map, with the map's own rule settings applied. Pure and deterministic. */
 export function validate(map: JourneyMap): Finding[] {

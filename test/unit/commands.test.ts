@@ -50,7 +50,7 @@ describe('commands and their inverses', () => {
       const change = act(before);
       expect(change.name).toBe(name);
       expectValid(change.doc);
-      const { undone, redone } = undoRedoRoundTrip(before, change);
+      const { undone, redone } = undoRedoRoundTrip(change);
       expect(byId(undone)).toEqual(byId(before));
       expect(layoutGrid(fromMapDoc(undone))).toEqual(layoutGrid(fromMapDoc(before)));
       expect(byId(redone)).toEqual(byId(change.doc));

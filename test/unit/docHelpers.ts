@@ -16,7 +16,7 @@ export function run<A>(doc: MapDoc, command: Command<A>, args: A): Change {
   return change;
 }
 
-export function undoRedoRoundTrip(before: MapDoc, change: Change): { undone: MapDoc; redone: MapDoc } {
+export function undoRedoRoundTrip(change: Change): { undone: MapDoc; redone: MapDoc } {
   const undone = applyPatches(change.doc, change.inversePatches);
   const redone = applyPatches(undone, change.patches);
   return { undone, redone };
