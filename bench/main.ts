@@ -80,7 +80,8 @@ async function main() {
     store.importMap(maps[100]);
     store.importMap(maps[5000]);
     let n = 0;
-    const editPatch = (mapId: string) => () => store.applyPatches(mapId, [{ op: 'replace', path: ['touchpoints', 'tp50', 'title'], value: `Renamed ${n++}` }]);
+    const editPatch = (mapId: string) => () =>
+      store.storeChange(mapId, { clientId: 'bench', batchId: `b${n}`, ops: [{ op: 'set', path: ['touchpoints', 'tp50', 'title'], value: `Renamed ${n++}` }] });
     const edit = sideBySide(editPatch(maps[5000].id), editPatch(maps[100].id), quick ? 20 : 60);
     report('store.edit_5000_vs_100', edit.ratio, '×', 2, `${edit.subject.toFixed(2)} ms vs ${edit.baseline.toFixed(2)} ms per stored edit`);
     const open = sideBySide(() => store.get(maps[5000].id), () => JSON.parse(text5000), quick ? 5 : 15);

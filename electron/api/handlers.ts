@@ -3,8 +3,8 @@ import { describeProblems, parseDocument } from '../../shared/format/document';
 import type { MapStore } from '../store/mapStore';
 import type { VersionStore } from '../store/versionStore';
 import type { z } from 'zod';
-import type { Patch } from 'immer';
-import { exportMap } from '../export/exporter';
+import { createExportHandlers } from '../export/exportHandlers';
+import type { MapOp } from '../../shared/document/ops';
 
 type ValidInput<C extends Channel> = z.output<ApiContract[C]['input']>;
 export type Handlers = { [C in Channel]: (input: ValidInput<C>) => ApiResult<C> | Promise<ApiResult<C>> };
@@ -14,6 +14,7 @@ export function createHandlers(store: MapStore, versions: VersionStore): Handler
   return {
     'maps.list': () => store.list(),
     'maps.get': ({ id }) => store.get(id),
+    'maps.open': ({ id }) => store.open(id),
     'maps.create': ({ name, template }) => store.create(name, template),
     'maps.rename': ({ id, name }) => store.rename(id, name),
     'maps.duplicate': ({ id }) => store.duplicate(id),
@@ -27,10 +28,7 @@ export function createHandlers(store: MapStore, versions: VersionStore): Handler
       return store.importMap(parsed.map);
     },
     'maps.export': ({ id }) => store.exportDocument(id),
-    'maps.exportFile': async ({ id, format, view, scale }) => {
-      const file = await exportMap(store.get(id), format, { view, scale });
-      return { fileName: file.fileName, mimeType: file.mimeType, base64: file.data.toString('base64') };
-    },
+    ...createExportHandlers((id) => store.get(id)),
     'versions.list': ({ mapId }) => versions.list(mapId),
     'versions.save': ({ mapId, name }) => versions.save(mapId, name),
     'versions.get': ({ id }) => versions.get(id),
@@ -38,6 +36,10 @@ export function createHandlers(store: MapStore, versions: VersionStore): Handler
       versions.delete(id);
       return { id };
     },
-    'maps.applyPatches': ({ id, patches }) => store.applyPatches(id, patches as Patch[]),
+    'maps.storeChange': ({ id, clientId, batchId, ops }) => store.storeChange(id, { clientId, batchId, ops: ops as MapOp[] }),
+    'maps.changes': ({ id, since }) => {
+      const changes = store.changesSince(id, since);
+      return changes ? { changes } : { reset: true as const };
+    },
   };
 }

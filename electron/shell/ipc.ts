@@ -1,6 +1,7 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { CHANNEL_NAMES, ipcChannel } from '../../shared/api/channels';
+import { CHANNEL_NAMES, EVENT_CHANNEL, WATCH_CHANNEL, UNWATCH_CHANNEL, ipcChannel } from '../../shared/api/channels';
 import type { Dispatch } from '../api/dispatch';
+import type { MapSessions } from '../api/sessions';
 import { APP_HOST, APP_SCHEME } from './security';
 
 function isTrustedSender(event: IpcMainInvokeEvent): boolean {
@@ -15,14 +16,49 @@ function isTrustedSender(event: IpcMainInvokeEvent): boolean {
   }
 }
 
-/** One handler per contract channel, all through the same sender check and the same validating dispatch. */
-export function registerIpc(dispatch: Dispatch): void {
+const REFUSED = { ok: false, error: { code: 'invalid-input', message: 'Refused: the call did not come from the Throughline window.' } } as const;
+
+/**
+ * One handler per contract channel, all through the same sender check and the same validating
+ * dispatch; plus the live map sessions' event channel: a window watches a map and is sent its changes.
+ */
+export function registerIpc(dispatch: Dispatch, sessions?: MapSessions): void {
   for (const name of CHANNEL_NAMES) {
     ipcMain.handle(ipcChannel(name), (event, input: unknown) => {
-      if (!isTrustedSender(event)) {
-        return { ok: false, error: { code: 'invalid-input', message: 'Refused: the call did not come from the Throughline window.' } };
-      }
+      if (!isTrustedSender(event)) return REFUSED;
       return dispatch(name, input);
     });
   }
+  if (!sessions) return;
+  const watches = new Map<string, () => void>();
+  ipcMain.handle(WATCH_CHANNEL, (event, input: unknown) => {
+    if (!isTrustedSender(event)) return REFUSED;
+    const { watchId, mapId, since } = (input ?? {}) as { watchId?: unknown; mapId?: unknown; since?: unknown };
+    if (typeof watchId !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(watchId) || typeof mapId !== 'string' || !Number.isSafeInteger(since) || (since as number) < 0) {
+      return { ok: false, error: { code: 'invalid-input', message: 'watch: needs a watch id, a map id and a revision.' } };
+    }
+    const sender = event.sender;
+    const key = `${sender.id}:${watchId}`;
+    watches.get(key)?.();
+    try {
+      const stop = sessions.watch(mapId, since as number, (mapEvent) => {
+        if (!sender.isDestroyed()) sender.send(EVENT_CHANNEL, watchId, mapEvent);
+      });
+      watches.set(key, stop);
+      sender.once('destroyed', () => {
+        watches.get(key)?.();
+        watches.delete(key);
+      });
+    } catch (error) {
+      return { ok: false, error: { code: 'not-found', message: (error as Error).message } };
+    }
+    return { ok: true, value: { watchId } };
+  });
+  ipcMain.handle(UNWATCH_CHANNEL, (event, watchId: unknown) => {
+    if (!isTrustedSender(event)) return REFUSED;
+    const key = `${event.sender.id}:${String(watchId)}`;
+    watches.get(key)?.();
+    watches.delete(key);
+    return { ok: true, value: null };
+  });
 }

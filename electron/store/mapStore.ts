@@ -1,13 +1,12 @@
 import type { Db } from './database';
 import { mapContentStatements } from './mapContents';
-import { createPatchWriter } from './patchWriter';
-import type { Patch } from 'immer';
+import { createChangeWriter, type ChangeRequest, type StoredChange } from './changeWriter';
 import { ApiError, type ImportResult, type MapSummary } from '../../shared/api/contract';
 import type { JourneyMap } from '../../shared/model/journeyMap';
 import { createMapFromTemplate, type TemplateId } from '../../shared/templates';
 import { toDocument, type JourneyMapDocument } from '../../shared/format/document';
 import { newId } from '../../shared/ids';
-import { LIMITS } from '../../shared/model/fields';
+import { LIMITS, truncateText } from '../../shared/model/fields';
 
 interface SummaryRow {
   id: string;
@@ -41,32 +40,44 @@ function toSummary(row: SummaryRow): MapSummary {
   return summary;
 }
 
-/** "Q3 funnel" → "Q3 funnel (copy)", kept within the name limit. */
-function copyName(name: string): string {
+/** "Q3 funnel" → "Q3 funnel (copy)", kept within the name limit without cutting a character in half. */
+export function copyName(name: string): string {
   const suffix = ' (copy)';
-  return name.slice(0, LIMITS.nameLength - suffix.length) + suffix;
+  return truncateText(name, LIMITS.nameLength - suffix.length, '') + suffix;
+}
+
+/** Who a change came from when it was not an editor window (the home screen's Rename). */
+const HOME_CLIENT = 'home';
+
+/** Told after each stored change and deletion, so open windows can follow. */
+export interface MapStoreEvents {
+  changed(change: StoredChange): void;
+  deleted(mapId: string): void;
 }
 
 /** Maps in SQLite: every write is one transaction, so a failed write leaves nothing half-done. */
 export class MapStore {
+  /** Set by whoever carries live sessions (the backend). */
+  events?: MapStoreEvents;
+
   private readonly contents;
   private readonly statements;
-  private readonly patchWriter;
+  private readonly changes;
 
   constructor(
     private readonly db: Db,
     private readonly now: () => Date = () => new Date(),
   ) {
     this.contents = mapContentStatements(db);
-    this.patchWriter = createPatchWriter(db);
+    this.changes = createChangeWriter(db);
     this.statements = {
       list: db.prepare<[], SummaryRow>(`${SUMMARY_SELECT} ORDER BY m.updated_at DESC, m.name`),
       summary: db.prepare<[string], SummaryRow>(`${SUMMARY_SELECT} WHERE m.id = ?`),
       exists: db.prepare<[string], { id: string }>('SELECT id FROM maps WHERE id = ?'),
+      revision: db.prepare<[string], number>('SELECT revision FROM maps WHERE id = ?').pluck(),
       insertMap: db.prepare(
         'INSERT INTO maps (id, name, description, rules, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
       ),
-      rename: db.prepare('UPDATE maps SET name = ?, updated_at = ? WHERE id = ?'),
       delete: db.prepare('DELETE FROM maps WHERE id = ?'),
     };
   }
@@ -76,9 +87,14 @@ export class MapStore {
   }
 
   get(id: string): JourneyMap {
-    const map = this.contents.readMap(id);
-    if (!map) throw notFound(id);
-    return map;
+    return this.open(id).map;
+  }
+
+  /** The map with the revision it is at: an editor window starts from both. */
+  open(id: string): { map: JourneyMap; revision: number } {
+    const opened = this.contents.readMapAt(id);
+    if (!opened) throw notFound(id);
+    return opened;
   }
 
   summary(id: string): MapSummary {
@@ -93,9 +109,9 @@ export class MapStore {
     return this.summary(map.id);
   }
 
+  /** A rename from the home screen is a change like any other, so open windows see it. */
   rename(id: string, name: string): MapSummary {
-    const { changes } = this.statements.rename.run(name, this.timestamp(), id);
-    if (changes === 0) throw notFound(id);
+    this.storeChange(id, { clientId: HOME_CLIENT, batchId: newId('rename-'), ops: [{ op: 'set', path: ['name'], value: name }] });
     return this.summary(id);
   }
 
@@ -110,6 +126,7 @@ export class MapStore {
   delete(id: string): void {
     const { changes } = this.statements.delete.run(id);
     if (changes === 0) throw notFound(id);
+    this.events?.deleted(id);
   }
 
   /**
@@ -117,19 +134,32 @@ export class MapStore {
    * fresh id: an import never overwrites what is stored.
    */
   importMap(map: JourneyMap): ImportResult {
-    const taken = this.statements.exists.get(map.id) !== undefined;
-    const stored = taken ? { ...map, id: newId('map-') } : map;
-    this.insert(stored);
-    const result: ImportResult = { map: this.summary(stored.id) };
-    if (taken) result.copiedFromId = map.id;
+    // The id is checked inside the write transaction, so two imports of one file cannot both take it.
+    const stored = this.db
+      .transaction(() => {
+        const taken = this.statements.exists.get(map.id) !== undefined;
+        const copy = taken ? { ...map, id: newId('map-'), name: copyName(map.name) } : map;
+        this.insertRows(copy);
+        return { copy, taken };
+      })
+      .immediate();
+    const result: ImportResult = { map: this.summary(stored.copy.id) };
+    if (stored.taken) result.copiedFromId = map.id;
     return result;
   }
 
-  /** Stores one batch of edits (immer patches on the map's MapDoc form) atomically. */
-  applyPatches(id: string, patches: Patch[]): { updatedAt: string } {
-    const updatedAt = this.timestamp();
-    this.patchWriter.apply(id, patches, updatedAt);
-    return { updatedAt };
+  /** Stores one change from an editor window atomically and returns it as every window applies it. */
+  storeChange(id: string, request: ChangeRequest): StoredChange {
+    const change = this.changes.store(id, request, this.timestamp());
+    this.events?.changed(change);
+    return change;
+  }
+
+  /** The changes stored after `revision`, or undefined when the window must reload the map instead. */
+  changesSince(id: string, revision: number): StoredChange[] | undefined {
+    const current = this.statements.revision.get(id);
+    if (current === undefined) throw notFound(id);
+    return this.changes.since(id, revision, current);
   }
 
   exportDocument(id: string): JourneyMapDocument {
@@ -137,11 +167,13 @@ export class MapStore {
   }
 
   private insert(map: JourneyMap): void {
+    this.db.transaction(() => this.insertRows(map)).immediate();
+  }
+
+  private insertRows(map: JourneyMap): void {
     const at = this.timestamp();
-    this.db.transaction(() => {
-      this.statements.insertMap.run(map.id, map.name, map.description ?? null, JSON.stringify(map.rules), at, at);
-      this.contents.insertElements(map.id, map);
-    })();
+    this.statements.insertMap.run(map.id, map.name, map.description ?? null, JSON.stringify(map.rules), at, at);
+    this.contents.insertElements(map.id, map);
   }
 
   private timestamp(): string {

@@ -159,6 +159,29 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX versions_by_map ON versions (map_id, created_at DESC);
     `,
   },
+  {
+    version: 3,
+    description: 'live map sessions: a revision per map and the log of stored changes',
+    sql: `
+      -- Every stored change bumps its map's revision; windows name the revision they are based on
+      -- and catch up from the log after a gap. batch_id makes a re-sent change count once.
+      ALTER TABLE maps ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+      CREATE TABLE map_changes (
+        map_id TEXT NOT NULL REFERENCES maps (id) ON DELETE CASCADE,
+        revision INTEGER NOT NULL,
+        client_id TEXT NOT NULL,
+        batch_id TEXT NOT NULL,
+        ops TEXT NOT NULL,
+        conflicts TEXT NOT NULL DEFAULT '[]',
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (map_id, revision)
+      ) STRICT, WITHOUT ROWID;
+      CREATE UNIQUE INDEX map_changes_by_batch ON map_changes (map_id, batch_id);
+
+      -- A card's team lists are kept once, as JSON on the card; the store checks their references.
+      DROP TABLE touchpoint_teams;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,4 +1,4 @@
-import { createApiClient, type ApiEnvelope, type ApiTransport } from '../../shared/api/contract';
+import { createApiClient, mapEventSchema, type ApiEnvelope, type ApiTransport, type MapEvent } from '../../shared/api/contract';
 import type { PreloadApi } from '../../shared/api/channels';
 
 declare global {
@@ -65,5 +65,101 @@ function ipcTransport(preload: PreloadApi): ApiTransport {
   return (channel, input) => preload[channel](input) as Promise<ApiEnvelope<unknown>>;
 }
 
+const token = window.throughline ? undefined : sessionToken();
+
 /** The same typed API in both shells; the renderer cannot tell them apart. */
-export const api = createApiClient(window.throughline ? ipcTransport(window.throughline) : httpTransport(sessionToken()));
+export const api = createApiClient(window.throughline ? ipcTransport(window.throughline) : httpTransport(token));
+
+export interface MapWatchHandlers {
+  onEvent(event: MapEvent): void;
+  /** True once the stream is open, false while it is down and being re-opened. */
+  onConnected?(connected: boolean): void;
+}
+
+const RECONNECT_DELAYS_MS = [500, 1000, 2000, 5000];
+const wait = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+  });
+
+function parseEvent(data: string): MapEvent | undefined {
+  try {
+    const parsed = mapEventSchema.safeParse(JSON.parse(data));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Browser host: the server-sent event stream, read with fetch (it carries the token header), re-opened when it drops. */
+function watchOverHttp(mapId: string, since: () => number, handlers: MapWatchHandlers): () => void {
+  const controller = new AbortController();
+  const { signal } = controller;
+  void (async () => {
+    for (let attempt = 0; !signal.aborted; attempt++) {
+      try {
+        const response = await fetch(`./api/events/${encodeURIComponent(mapId)}?since=${since()}`, { headers: { [TOKEN_HEADER]: token ?? '' }, signal });
+        if (response.ok && response.body) {
+          handlers.onConnected?.(true);
+          attempt = 0;
+          const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+          let buffer = '';
+          for (;;) {
+            const { value, done } = await reader.read();
+            if (done) break;
+            buffer += value;
+            let end: number;
+            while ((end = buffer.indexOf('\n\n')) !== -1) {
+              const block = buffer.slice(0, end);
+              buffer = buffer.slice(end + 2);
+              const data = block.split('\n').filter((line) => line.startsWith('data: ')).map((line) => line.slice(6)).join('\n');
+              const event = data ? parseEvent(data) : undefined;
+              if (event) handlers.onEvent(event);
+            }
+          }
+        }
+      } catch {
+        // Dropped or refused: try again below.
+      }
+      if (signal.aborted) return;
+      handlers.onConnected?.(false);
+      await wait(RECONNECT_DELAYS_MS[Math.min(attempt, RECONNECT_DELAYS_MS.length - 1)]!, signal);
+    }
+  })();
+  return () => controller.abort();
+}
+
+/** Desktop: the preload's event channel. */
+function watchOverIpc(preload: PreloadApi, mapId: string, since: () => number, handlers: MapWatchHandlers): () => void {
+  let stopped = false;
+  let stop: (() => void) | undefined;
+  const start = (attempt: number) => {
+    preload
+      .watchMap(mapId, since(), (event) => {
+        const parsed = mapEventSchema.safeParse(event);
+        if (parsed.success) handlers.onEvent(parsed.data);
+      })
+      .then(
+        (unwatch) => {
+          if (stopped) return unwatch();
+          stop = unwatch;
+          handlers.onConnected?.(true);
+        },
+        () => !stopped && setTimeout(() => start(attempt + 1), RECONNECT_DELAYS_MS[Math.min(attempt, RECONNECT_DELAYS_MS.length - 1)]),
+      );
+  };
+  start(0);
+  return () => {
+    stopped = true;
+    stop?.();
+  };
+}
+
+/**
+ * Follows a map's live session: every change stored after the window's revision (`since` is asked
+ * again on each reconnect), whichever window stored it. Returns the way to stop.
+ */
+export function watchMap(mapId: string, since: () => number, handlers: MapWatchHandlers): () => void {
+  return window.throughline ? watchOverIpc(window.throughline, mapId, since, handlers) : watchOverHttp(mapId, since, handlers);
+}

@@ -8,6 +8,7 @@ import { Inspector } from '../inspector/Inspector';
 import { JourneyCanvas } from './JourneyCanvas';
 import { Palette } from './Palette';
 import { SaveIndicator } from './SaveIndicator';
+import { Notices } from './Notices';
 import { ExportButtons } from './ExportButtons';
 import { ProblemsPanel } from '../panels/ProblemsPanel';
 import { CoveragePanel } from '../panels/CoveragePanel';
@@ -91,6 +92,7 @@ export function EditorLayout({ onClose }: { onClose: () => void }) {
         <PresentBar />
         <ErrorBanner message={error} onDismiss={() => editor.dismissError()} />
         <JourneyCanvas />
+        <Notices />
         {dialogs}
       </div>
     );
@@ -143,6 +145,7 @@ export function EditorLayout({ onClose }: { onClose: () => void }) {
         </div>
         {viewing ? <div /> : <Inspector />}
       </div>
+      <Notices />
       {dialogs}
     </div>
   );

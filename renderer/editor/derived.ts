@@ -1,7 +1,6 @@
 import { fromMapDoc, type MapDoc } from '../../shared/document/mapDoc';
 import type { JourneyMap } from '../../shared/model/journeyMap';
 import { changedCardIds, createIncrementalValidator, type EditHint } from '../../shared/validate/incremental';
-import type { Patch } from 'immer';
 import type { Finding } from '../../shared/validate/types';
 
 // Derived once per document version: immer gives every edit a new MapDoc, and unchanged versions are reused.
@@ -12,7 +11,7 @@ const validateLive = createIncrementalValidator();
 const edits = new WeakMap<MapDoc, EditHint>();
 
 /** Remembers which cards an edit changed, so validating its result looks at those cards only. */
-export function recordEdit(from: MapDoc, to: MapDoc, patches: readonly Patch[]): void {
+export function recordEdit(from: MapDoc, to: MapDoc, patches: readonly { path: readonly (string | number)[] }[]): void {
   const cardIds = changedCardIds(patches);
   if (cardIds) edits.set(to, { from, cardIds });
 }

@@ -1,12 +1,15 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { applyPatches, type Patch } from 'immer';
 import type { ApiClient, VersionSummary } from '../../shared/api/contract';
 import type { JourneyMap } from '../../shared/model/journeyMap';
 import { toMapDoc, type MapDoc } from '../../shared/document/mapDoc';
 import { execute, type Command, CommandError } from '../../shared/document/command';
-import { History, historyFor } from './history';
+import { applyOps, redoOps, undoOps, type MapOp } from '../../shared/document/ops';
+import { setFieldValue } from '../../shared/document/commands';
+import { newId } from '../../shared/ids';
+import { History, historyFor, type Step } from './history';
 import { recordEdit } from './derived';
-import { SaveQueue, type SaveState } from './saveQueue';
+import { MapSync, type ReceivedChange, type ReplacedValue, type SaveState, type UnsavedEdits } from './mapSync';
+import { describeValue, describeWhere } from './describeChange';
 
 /** One call in a grouped gesture: several commands that undo as one step. */
 export interface Invocation {
@@ -16,6 +19,13 @@ export interface Invocation {
 
 export function invoke<A>(command: Command<A>, args: A): Invocation {
   return { command: command as unknown as Command<never>, args };
+}
+
+/** Something the editor tells the user (live region), with an optional one-click action. */
+export interface Notice {
+  id: string;
+  message: string;
+  action?: { label: string; run: () => void };
 }
 
 export interface EditorState {
@@ -42,6 +52,10 @@ export interface EditorState {
   viewing?: { version: VersionSummary; map: JourneyMap };
   /** A question to ask before a destructive step (deleting a stage or lane that holds cards). */
   confirm?: { title: string; message: string; confirmLabel: string; onConfirm: () => void };
+  /** What other windows did to this window's values, and edits the store refused: said, never silent. */
+  notices: Notice[];
+  /** The map was deleted in another window: nothing more can be stored. */
+  deletedElsewhere?: boolean;
 }
 
 export interface Editor {
@@ -56,44 +70,109 @@ export interface Editor {
   dismissError(): void;
   flush(): Promise<void>;
   hasUnsavedEdits(): boolean;
+  dismissNotice(id: string): void;
+  /** Applies a change the host pushed (another window's, or this one's echo). */
+  receive(change: ReceivedChange): void;
+  /** The host no longer has the changes this window missed: reload the stored map under the unsaved edits. */
+  reset(): Promise<void>;
+  /** The map was deleted elsewhere. */
+  markDeleted(): void;
+  /** The stored revision this window has applied (to resume the event stream from). */
+  revision(): number;
+  /** Joins the live session (again): sending resumes. */
+  open(): void;
+  /** Leaves the live session: nothing more is sent or applied; unsaved edits stay for the next editor. */
+  close(): void;
+}
+
+export interface EditorOptions {
+  /** Edits an earlier session of this tab left unsaved, sent first. */
+  unsaved?: UnsavedEdits;
+  /** Keeps unsaved edits where a reload finds them. */
+  persist?: (edits: UnsavedEdits | undefined) => void;
 }
 
 /**
- * The open map's editing state: every change goes through a named command, becomes one history step,
- * and its patches go to the store through the save queue. Undo and redo apply the recorded patches.
+ * The open map's editing state: every change goes through a named command and becomes one history
+ * step; its ops go to the store through the map's live session, which also brings in what other
+ * windows store. Undo and redo take back or make again only this window's own values.
  */
-export function createEditor(map: JourneyMap, api: ApiClient, onReload: (map: JourneyMap) => void): Editor {
-  const history: History = historyFor(map.id);
+export function createEditor(opened: { map: JourneyMap; revision: number }, api: ApiClient, options: EditorOptions = {}): Editor {
+  const mapId = opened.map.id;
+  const clientId = newId('w');
+  const history: History = historyFor(mapId);
   const store = createStore<EditorState>(() => ({
-    doc: toMapDoc(map),
+    doc: toMapDoc(opened.map),
     selection: new Set<string>(),
     save: { status: 'saved' },
     presenting: false,
     presentStageIndex: 0,
+    notices: [],
     ...historyFlags(history),
   }));
 
-  const queue = new SaveQueue({
-    send: (patches) => api['maps.applyPatches']({ id: map.id, patches: patches as never }),
-    onState: (save) => store.setState({ save }),
-    onRejected: async (message) => {
-      // The store is the truth: take its version of the map, and drop steps that no longer apply.
-      history.clear();
-      store.setState({ error: `That change could not be saved and was undone: ${message}`, ...historyFlags(history) });
-      try {
-        onReload(await api['maps.get']({ id: map.id }));
-      } catch (error) {
-        store.setState({ error: (error as Error).message });
+  const notify = (notice: Omit<Notice, 'id'>) => store.setState((s) => ({ notices: [...s.notices.slice(-4), { id: newId('n'), ...notice }] }));
+
+  /** Shows a document the session produced (others' changes, a refusal taken back). */
+  function show(doc: MapDoc, touched: readonly MapOp[] | undefined) {
+    const before = store.getState().doc;
+    if (touched) recordEdit(before, doc, touched);
+    store.setState({ doc, selection: keepExisting(doc, store.getState().selection) });
+  }
+
+  const sync = new MapSync({
+    clientId,
+    confirmed: store.getState().doc,
+    revision: opened.revision,
+    unsaved: options.unsaved,
+    send: ({ batchId, ops }) => api['maps.storeChange']({ id: mapId, clientId, batchId, ops }),
+    catchUp: async (since) => {
+      const answer = await api['maps.changes']({ id: mapId, since });
+      return 'reset' in answer ? 'reset' : answer.changes;
+    },
+    reload: async () => {
+      const fresh = await api['maps.open']({ id: mapId });
+      return { doc: toMapDoc(fresh.map), revision: fresh.revision };
+    },
+    onDoc: show,
+    onState: (save: SaveState) => store.setState({ save }),
+    onRefused: (step, message) => {
+      history.forget(step.id);
+      store.setState(historyFlags(history));
+      notify({ message: `“${step.label}” could not be saved and was taken back: ${message}` });
+    },
+    onReplaced: (values: ReplacedValue[]) => {
+      for (const value of values) {
+        const doc = store.getState().doc;
+        notify({
+          message: `Another window changed ${describeWhere(doc, value.path)} from “${describeValue(value.mine)}” to “${describeValue(value.theirs)}”.`,
+          action: { label: 'Put mine back', run: () => editor.run('Put my value back', invoke(setFieldValue, { path: value.path, value: value.mine })) },
+        });
       }
     },
+    persist: (edits) => options.persist?.(edits),
   });
+  if (options.unsaved) store.setState({ doc: sync.doc });
 
-  function apply(patches: Patch[]) {
-    const { doc, selection } = store.getState();
-    const next = applyPatches(doc, patches);
-    recordEdit(doc, next, patches);
-    store.setState({ doc: next, selection: keepExisting(next, selection), ...historyFlags(history) });
-    queue.enqueue(patches);
+  /** Records a step of this window: shown now, stored soon. */
+  function commit(step: Step, before: MapDoc, doc: MapDoc) {
+    recordEdit(before, doc, step.ops);
+    store.setState({ doc, selection: keepExisting(doc, store.getState().selection), ...historyFlags(history) });
+    sync.edit(step, doc);
+  }
+
+  /** Undo or redo: ops that only touch what is still this window's value. */
+  function replay(step: Step | undefined, reverse: typeof undoOps, prefix: string) {
+    if (!step) return;
+    const before = store.getState().doc;
+    const ops = reverse(step.ops, before);
+    if (ops.length === 0) {
+      store.setState(historyFlags(history));
+      notify({ message: `Nothing to ${prefix.toLowerCase()} for “${step.label}”: another window has changed it since.` });
+      return;
+    }
+    const doc = applyOps(before, ops, { fixOrders: true }).doc;
+    commit({ id: step.id, label: `${prefix} ${step.label}`, ops }, before, doc);
   }
 
   const editor: Editor = {
@@ -106,10 +185,13 @@ export function createEditor(map: JourneyMap, api: ApiClient, onReload: (map: Jo
       return message;
     },
     run(label, ...invocations) {
+      if (store.getState().deletedElsewhere) {
+        store.setState({ error: 'This map was deleted in another window; changes can no longer be saved.' });
+        return false;
+      }
       const before = store.getState().doc;
       let doc = before;
-      const patches: Patch[] = [];
-      const inversePatches: Patch[] = [];
+      const ops: MapOp[] = [];
       let firstLabel: string | undefined;
       try {
         for (const { command, args } of invocations) {
@@ -117,37 +199,41 @@ export function createEditor(map: JourneyMap, api: ApiClient, onReload: (map: Jo
           if (!change) continue;
           firstLabel ??= change.label;
           doc = change.doc;
-          patches.push(...change.patches);
-          inversePatches.unshift(...change.inversePatches);
+          ops.push(...change.ops);
         }
       } catch (error) {
         const message = error instanceof CommandError ? error.message : `Something went wrong: ${(error as Error).message}`;
         store.setState({ error: message });
         return false;
       }
-      if (patches.length === 0) return true;
-      history.push({ label: label ?? firstLabel ?? 'Edit', patches, inversePatches });
-      recordEdit(before, doc, patches);
-      store.setState({ doc, selection: keepExisting(doc, store.getState().selection), ...historyFlags(history) });
-      queue.enqueue(patches);
+      if (ops.length === 0) return true;
+      const step: Step = { id: newId('s'), label: label ?? firstLabel ?? 'Edit', ops };
+      history.push(step);
+      commit(step, before, doc);
       return true;
     },
-    undo() {
-      const step = history.undo();
-      if (step) apply(step.inversePatches);
-    },
-    redo() {
-      const step = history.redo();
-      if (step) apply(step.patches);
-    },
+    undo: () => replay(history.undo(), undoOps, 'Undo'),
+    redo: () => replay(history.redo(), redoOps, 'Redo'),
     select(ids) {
       store.setState({ selection: new Set(ids) });
     },
     dismissError() {
       store.setState({ error: undefined });
     },
-    flush: () => queue.flush(),
-    hasUnsavedEdits: () => queue.busy,
+    dismissNotice(id) {
+      store.setState((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));
+    },
+    flush: () => sync.flush(),
+    hasUnsavedEdits: () => sync.busy,
+    receive: (change) => sync.receive(change),
+    reset: () => sync.reset(),
+    markDeleted() {
+      sync.stop();
+      store.setState({ deletedElsewhere: true, save: { status: 'saved' } });
+    },
+    revision: () => sync.storedRevision,
+    open: () => sync.resume(),
+    close: () => sync.stop(),
   };
   return editor;
 }

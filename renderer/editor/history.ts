@@ -1,10 +1,10 @@
-import type { Patch } from 'immer';
+import type { MapOp } from '../../shared/document/ops';
 
-/** One undoable gesture: the patches that made it and the ones that take it back. */
+/** One undoable gesture of this window: the ops that made it (each names its value before and after). */
 export interface Step {
+  id: string;
   label: string;
-  patches: Patch[];
-  inversePatches: Patch[];
+  ops: MapOp[];
 }
 
 const LIMIT = 500;
@@ -31,6 +31,12 @@ export class History {
     const step = this.redoStack.pop();
     if (step) this.undoStack.push(step);
     return step;
+  }
+
+  /** Takes a step out of the history (the store refused it), wherever it is; the others stay. */
+  forget(id: string): void {
+    this.undoStack = this.undoStack.filter((step) => step.id !== id);
+    this.redoStack = this.redoStack.filter((step) => step.id !== id);
   }
 
   get canUndo(): boolean {

@@ -5,14 +5,18 @@
 export const CHANNEL_NAMES = [
   'maps.list',
   'maps.get',
+  'maps.open',
   'maps.create',
   'maps.rename',
   'maps.duplicate',
   'maps.delete',
   'maps.import',
   'maps.export',
-  'maps.applyPatches',
+  'maps.storeChange',
+  'maps.changes',
   'maps.exportFile',
+  'maps.exportStart',
+  'maps.exportStatus',
   'versions.list',
   'versions.save',
   'versions.get',
@@ -24,5 +28,15 @@ export type ChannelName = (typeof CHANNEL_NAMES)[number];
 /** The IPC channel that carries one API channel. */
 export const ipcChannel = (name: ChannelName) => `api:${name}`;
 
-/** What the preload exposes on window.throughline: one function per channel, returning a result envelope. */
-export type PreloadApi = Record<ChannelName, (input: unknown) => Promise<unknown>>;
+/** Live map sessions over IPC: a window asks to watch a map and receives its events on EVENT_CHANNEL. */
+export const WATCH_CHANNEL = 'events:watch';
+export const UNWATCH_CHANNEL = 'events:unwatch';
+export const EVENT_CHANNEL = 'events:map';
+
+/**
+ * What the preload exposes on window.throughline: one function per channel, returning a result
+ * envelope, and `watchMap`, which delivers a map's events (see mapEventSchema) until stopped.
+ */
+export type PreloadApi = Record<ChannelName, (input: unknown) => Promise<unknown>> & {
+  watchMap(mapId: string, since: number, listener: (event: unknown) => void): Promise<() => void>;
+};

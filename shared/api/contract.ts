@@ -45,12 +45,45 @@ const documentSchema = z.object({
 
 const byId = z.object({ id: idSchema });
 
-/** An immer patch on the id-keyed MapDoc; the store checks what it touches record by record. */
-export const patchSchema = z.object({
-  op: z.enum(['add', 'replace', 'remove']),
-  path: z.array(z.union([z.string().max(LIMITS.idLength), z.number().int().min(0).max(LIMITS.touchpoints)])).min(1).max(6),
+const opPathSchema = z.array(z.string().max(LIMITS.idLength)).min(1).max(3);
+
+/** One op of a change (see shared/document/ops.ts); the store checks what each names and holds. */
+export const mapOpSchema = z.object({
+  op: z.enum(['add', 'remove', 'set']),
+  path: opPathSchema,
   value: z.unknown().optional(),
+  base: z.unknown().optional(),
 });
+
+/** A value a change replaced that another window had written. */
+export const fieldConflictSchema = z.object({ path: opPathSchema, replaced: z.unknown().optional(), value: z.unknown().optional() });
+
+/** A change as stored, with the map's revision after it: what every window with the map open applies. */
+export const storedChangeSchema = z.object({
+  mapId: idSchema,
+  revision: z.number().int().min(1),
+  clientId: z.string(),
+  batchId: z.string(),
+  ops: z.array(mapOpSchema),
+  conflicts: z.array(fieldConflictSchema),
+  at: z.string(),
+});
+export type StoredChangeMessage = z.output<typeof storedChangeSchema>;
+
+/**
+ * What the host pushes to every window with a map open (browser: a server-sent event stream; desktop:
+ * an event channel): a stored change, the map deleted, or "reload it" when the window fell too far behind.
+ */
+export const mapEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('change'), change: storedChangeSchema }),
+  z.object({ type: z.literal('deleted'), mapId: idSchema }),
+  z.object({ type: z.literal('reset'), mapId: idSchema }),
+]);
+export type MapEvent = z.output<typeof mapEventSchema>;
+
+/** A window's own id and a batch's id: at most this long, letters, digits, - and _. */
+const clientTokenSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'may only contain letters, digits, - and _');
+
 /** The part of the canvas to export as an image, in canvas units. */
 const exportViewSchema = z.object({
   x: z.number().min(-LIMITS.coordinate).max(LIMITS.coordinate),
@@ -59,8 +92,8 @@ const exportViewSchema = z.object({
   height: z.number().positive().max(LIMITS.coordinate),
 });
 
-/** One gesture's worth of patches can be large (a paste, a deleted stage) but never unbounded. */
-export const MAX_PATCHES_PER_SAVE = 100_000;
+/** One gesture's worth of ops can be large (a paste, a deleted stage) but never unbounded. */
+export const MAX_OPS_PER_CHANGE = 100_000;
 
 /**
  * The one API both shells carry (Electron IPC and the browser host's HTTP): channel → input and result
@@ -69,6 +102,8 @@ export const MAX_PATCHES_PER_SAVE = 100_000;
 export const apiContract = {
   'maps.list': { input: z.object({}), result: z.array(mapSummarySchema) },
   'maps.get': { input: byId, result: journeyMapSchema },
+  /** The map and its revision: where an editor window starts its live session. */
+  'maps.open': { input: byId, result: z.object({ map: journeyMapSchema, revision: z.number().int().min(0) }) },
   'maps.create': {
     input: z.object({ name: labelSchema(), template: z.enum(TEMPLATE_IDS) }),
     result: mapSummarySchema,
@@ -90,15 +125,45 @@ export const apiContract = {
     }),
     result: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() }),
   },
+  /** Starts an export as a job, drawn off the host's event loop; maps.exportStatus reports its progress. */
+  'maps.exportStart': {
+    input: z.object({
+      id: idSchema,
+      format: z.enum(['pdf', 'png', 'svg', 'json']),
+      view: exportViewSchema.optional(),
+      scale: z.number().min(0.25).max(4).optional(),
+    }),
+    result: z.object({ jobId: idSchema }),
+  },
+  /** How far an export job is. The answer that reports it done carries the file, once; a failed export is an error. */
+  'maps.exportStatus': {
+    input: z.object({ jobId: idSchema }),
+    result: z.object({
+      done: z.boolean(),
+      /** Share of the work done, 0 to 1. */
+      fraction: z.number().min(0).max(1),
+      /** What it is doing, for the progress bar's label ("Drawing slide 12 of 169"). */
+      stage: z.string(),
+      file: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() }).optional(),
+    }),
+  },
   'versions.list': { input: z.object({ mapId: idSchema }), result: z.array(versionSummarySchema) },
   /** Snapshots the map as stored; the editor saves pending edits first. */
   'versions.save': { input: z.object({ mapId: idSchema, name: labelSchema() }), result: versionSummarySchema },
   'versions.get': { input: byId, result: z.object({ version: versionSummarySchema, map: journeyMapSchema }) },
   'versions.delete': { input: byId, result: byId },
-  /** Stores edits: the patches of one or more commands, applied in one transaction or not at all. */
-  'maps.applyPatches': {
-    input: z.object({ id: idSchema, patches: z.array(patchSchema).min(1).max(MAX_PATCHES_PER_SAVE) }),
-    result: z.object({ updatedAt: z.string() }),
+  /**
+   * Stores one batch of a window's edits, merged with what other windows stored meanwhile, in one
+   * transaction or not at all. A batch id sent again returns the change stored the first time.
+   */
+  'maps.storeChange': {
+    input: z.object({ id: idSchema, clientId: clientTokenSchema, batchId: clientTokenSchema, ops: z.array(mapOpSchema).min(1).max(MAX_OPS_PER_CHANGE) }),
+    result: storedChangeSchema,
+  },
+  /** The changes stored after a revision, for a window catching up; `reset` when it must reload the map. */
+  'maps.changes': {
+    input: z.object({ id: idSchema, since: z.number().int().min(0) }),
+    result: z.union([z.object({ changes: z.array(storedChangeSchema) }), z.object({ reset: z.literal(true) })]),
   },
 } as const;
 

@@ -26,10 +26,25 @@ export const idSchema = z
   .max(LIMITS.idLength, `is longer than ${LIMITS.idLength} characters`)
   .regex(/^[A-Za-z0-9_.:-]+$/, 'may only contain letters, digits and the characters _ . : -');
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** False for text holding half of a surrogate pair: it cannot be stored or exported as UTF-8 unchanged. */
+export const isWellFormedText = (value: string) => !LONE_SURROGATE.test(value);
+
+/** Text that survives UTF-8 (SQLite, JSON files, PDF) exactly as typed. */
+const text = () => z.string().refine(isWellFormedText, 'contains a broken character (half of a surrogate pair)');
+
+/** Shortens text to at most `max` UTF-16 units, never inside a character, ending in `ellipsis` when cut. */
+export function truncateText(value: string, max: number, ellipsis = '…'): string {
+  if (value.length <= max) return value;
+  let end = Math.max(0, max - ellipsis.length);
+  if (end > 0 && /[\uD800-\uDBFF]/.test(value[end - 1]!)) end--;
+  return value.slice(0, end).trimEnd() + ellipsis;
+}
+
 /** A required, human-facing label: trimmed, never empty. */
 export function labelSchema(max: number = LIMITS.nameLength) {
-  return z
-    .string()
+  return text()
     .trim()
     .min(1, 'is empty')
     .max(max, `is longer than ${max} characters`);
@@ -37,8 +52,7 @@ export function labelSchema(max: number = LIMITS.nameLength) {
 
 /** An optional free-text field; an empty or blank value normalises to absent. */
 export function optionalTextSchema(max: number) {
-  return z
-    .string()
+  return text()
     .max(max, `is longer than ${max} characters`)
     .transform((value) => value.trim() || undefined)
     .optional();

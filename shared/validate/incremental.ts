@@ -1,4 +1,3 @@
-import type { Patch } from 'immer';
 import type { MapDoc } from '../document/mapDoc';
 
 import type { Touchpoint } from '../model/touchpoint';
@@ -52,7 +51,7 @@ function lazyMapView(doc: MapDoc): JourneyMap {
 }
 
 /** Which cards an edit touched, when it touched nothing but cards; undefined when it touched more. */
-export function changedCardIds(patches: readonly Patch[]): Set<string> | undefined {
+export function changedCardIds(patches: readonly { path: readonly (string | number)[] }[]): Set<string> | undefined {
   const ids = new Set<string>();
   for (const patch of patches) {
     if (patch.path[0] !== 'touchpoints' || typeof patch.path[1] !== 'string') return undefined;

@@ -181,14 +181,14 @@ test('copy cards from one map and paste them into another; select all and delete
 test('a save that cannot reach Throughline says so, keeps the edit and stores it when the connection is back', async ({ app, page }) => {
   await createMap(page, app.url, 'Flaky network');
   const canvas = canvasOf(page);
-  await page.route('**/api/maps.applyPatches', (route) => route.abort('connectionrefused'));
+  await page.route('**/api/maps.storeChange', (route) => route.abort('connectionrefused'));
   await dropFromPalette(page, 'Touchpoint', await cellCentre(page, 'Interest', 'Marketing'));
   await page.getByRole('complementary', { name: 'Inspector' }).getByLabel('Title').fill('Offline edit');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status')).toHaveText('Not saved yet — retrying');
   await expect(canvas.getByRole('article', { name: /^Offline edit/ })).toBeVisible();
 
-  await page.unroute('**/api/maps.applyPatches');
+  await page.unroute('**/api/maps.storeChange');
   await expect(page.getByRole('status')).toHaveText('Saved', { timeout: 15_000 });
   await page.reload();
   await expect(canvas.getByRole('article', { name: 'Offline edit, Interest, led by Marketing' })).toBeVisible();

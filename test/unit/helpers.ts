@@ -3,6 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
 import type { JourneyMap } from '../../shared/model/journeyMap';
+import type { MapStore } from '../../electron/store/mapStore';
+import type { MapOp } from '../../shared/document/ops';
+import { newId } from '../../shared/ids';
 
 const made: string[] = [];
 
@@ -25,4 +28,9 @@ export function fullDocument(): { format: string; version: number; exportedAt?: 
 /** The smallest valid document. */
 export function minimalDocument() {
   return { format: 'throughline/journey-map', version: 1, map: { id: 'm1', name: 'Minimal' } };
+}
+
+/** Stores ops as an editor window would: one change under a fresh batch id. */
+export function storeOps(store: MapStore, mapId: string, ops: MapOp[], clientId = 'test-window') {
+  return store.storeChange(mapId, { clientId, batchId: newId('batch-'), ops });
 }

@@ -4,11 +4,12 @@ import { openDatabase } from '../../electron/store/database';
 import { MapStore } from '../../electron/store/mapStore';
 import { VersionStore } from '../../electron/store/versionStore';
 import { toMapDoc, fromMapDoc } from '../../shared/document/mapDoc';
-import { execute, applyPatches, type Command } from '../../shared/document/command';
+import { execute, type Command } from '../../shared/document/command';
+import { applyOps, undoOps } from '../../shared/document/ops';
 import * as commands from '../../shared/document/commands';
 import { diffMaps, isEmptyDiff } from '../../shared/versions/diff';
 import { parseDocument } from '../../shared/format/document';
-import { fullDocument, tempDir } from './helpers';
+import { fullDocument, storeOps, tempDir } from './helpers';
 
 async function setup() {
   const db = await openDatabase(path.join(tempDir(), 'throughline.db'));
@@ -25,7 +26,7 @@ async function setup() {
 /** Edits the stored map through a command, as the editor does. */
 function edit<A>(maps: MapStore, mapId: string, command: Command<A>, args: A) {
   const change = execute(toMapDoc(maps.get(mapId)), command, args)!;
-  maps.applyPatches(mapId, change.patches);
+  storeOps(maps, mapId, change.ops);
   return change;
 }
 
@@ -53,11 +54,12 @@ describe('versions', () => {
     expect(restore.label).toBe('Restore version “before the change”');
     const touched = new Set(restore.patches.map((p) => p.path.slice(0, 2).join('/')));
     expect(touched).toEqual(new Set(['touchpoints/tp-demo', 'stages/st-x', 'stageOrder']));
-    maps.applyPatches(mapId, restore.patches);
+    storeOps(maps, mapId, restore.ops);
     expect(maps.get(mapId)).toEqual(versions.get(saved.id).map);
 
-    const undone = applyPatches(restore.doc, restore.inversePatches);
-    maps.applyPatches(mapId, restore.inversePatches);
+    const undo = undoOps(restore.ops, restore.doc);
+    const undone = applyOps(restore.doc, undo, { fixOrders: true }).doc;
+    storeOps(maps, mapId, undo);
     expect(maps.get(mapId).touchpoints.find((t) => t.id === 'tp-demo')).toMatchObject({ stageId: 'pu', ownerTeamIds: ['mkt'] });
     expect(fromMapDoc(undone).stages.map((s) => s.name)).toContain('Advocacy');
   });

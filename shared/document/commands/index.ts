@@ -9,3 +9,4 @@ export * from './clipboard';
 export * from './map';
 export { cellCards, laneTeamOf } from './support';
 export * from './restore';
+export * from './fields';
