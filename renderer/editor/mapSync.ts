@@ -159,7 +159,9 @@ export class MapSync {
     if (this.stopped) return;
     if (change.revision <= this.revision) {
       // Already applied (the stream and the answer both bring it), or stored before a reload.
-      if (this.inFlight && change.batchId === this.inFlight.batchId && change.clientId === this.options.clientId) this.acknowledge();
+      // Batch ids are random and never reused, so one names this window's batch even when an earlier
+      // session of the tab (another client id) sent it.
+      if (this.inFlight && change.batchId === this.inFlight.batchId) this.acknowledge();
       return;
     }
     this.early.set(change.revision, change);
@@ -205,9 +207,10 @@ export class MapSync {
     const replaced: ReplacedValue[] = [];
     let acknowledged = false;
     for (const change of applied) {
-      const mine = change.clientId === this.options.clientId;
+      const ours = this.inFlight?.batchId === change.batchId;
+      const mine = ours || change.clientId === this.options.clientId;
       if (mine) for (const op of change.ops) this.myWrites.set(opKey(op.path), op.value);
-      if (mine && this.inFlight?.batchId === change.batchId) acknowledged = true;
+      if (ours) acknowledged = true;
       if (mine) continue;
       for (const conflict of change.conflicts) {
         const key = opKey(conflict.path);

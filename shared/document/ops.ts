@@ -226,7 +226,11 @@ export function valueAt(doc: MapDoc, path: readonly string[]): unknown {
 }
 
 function reverseOps(ops: readonly MapOp[], current: MapDoc, direction: 'undo' | 'redo'): MapOp[] {
-  const sequence = direction === 'undo' ? [...ops].reverse() : [...ops];
+  // Records come back in their original order (cards without an explicit order stack by it); values
+  // are taken back last change first.
+  const records = ops.filter((op) => op.path.length === 2 && op.path[0] !== 'rules');
+  const values = ops.filter((op) => !records.includes(op));
+  const sequence = direction === 'undo' ? [...records, ...values.reverse()] : [...ops];
   const out: MapOp[] = [];
   for (const op of sequence) {
     const now = valueAt(current, op.path);

@@ -3,6 +3,7 @@ import type { Stage, StagePhase } from '../model/stage';
 import type { Touchpoint } from '../model/touchpoint';
 import { addTouchpoint, updateTouchpoint, addStage, addHandoff, updateHandoff } from '../document/commands';
 import { newId } from '../ids';
+import { LIMITS, truncateText } from '../model/fields';
 import type { MapIndex } from './mapIndex';
 import { step, type QuickFix } from './types';
 
@@ -46,7 +47,15 @@ export function addTouchpointFix(stage: Stage, team: Team | undefined): QuickFix
   return {
     kind: 'edit',
     label: `Add a ${team ? `${team.name} ` : ''}touchpoint to ${stage.name}`,
-    steps: () => [step(addTouchpoint, { id: newId('tp-'), stageId: stage.id, laneTeamId: team?.id ?? null, title: `${team ? `${team.name} ` : ''}touchpoint in ${stage.name}` })],
+    // Team and stage names may each be 200 characters: the title is shortened to fit, with "…".
+    steps: () => [
+      step(addTouchpoint, {
+        id: newId('tp-'),
+        stageId: stage.id,
+        laneTeamId: team?.id ?? null,
+        title: truncateText(`${team ? `${team.name} ` : ''}touchpoint in ${stage.name}`, LIMITS.nameLength),
+      }),
+    ],
   };
 }
 

@@ -45,12 +45,13 @@ describe('commands and their inverses', () => {
   ];
 
   for (const [name, act] of cases) {
-    it(`${name}: applies, undoes to the same document, redoes to the same document`, () => {
+    it(`${name}: its ops replay it; undo and redo restore each document`, () => {
       const before = fullMapDoc();
       const change = act(before);
       expect(change.name).toBe(name);
       expectValid(change.doc);
-      const { undone, redone } = undoRedoRoundTrip(change);
+      const { replayed, undone, redone } = undoRedoRoundTrip(change, before);
+      expect(byId(replayed)).toEqual(byId(change.doc));
       expect(byId(undone)).toEqual(byId(before));
       expect(layoutGrid(fromMapDoc(undone))).toEqual(layoutGrid(fromMapDoc(before)));
       expect(byId(redone)).toEqual(byId(change.doc));

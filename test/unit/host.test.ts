@@ -60,10 +60,10 @@ describe('browser host', () => {
     expect(JSON.parse(ok.body)).toEqual({ ok: true, value: [] });
     // Every contract channel is reachable, camelCase names included.
     const patched = await request(host, {
-      path: '/api/maps.applyPatches',
+      path: '/api/maps.storeChange',
       method: 'POST',
       headers: { 'x-throughline-token': host.token },
-      body: JSON.stringify({ id: 'missing', patches: [{ op: 'replace', path: ['name'], value: 'x' }] }),
+      body: JSON.stringify({ id: 'missing', clientId: 'w1', batchId: 'b1', ops: [{ op: 'set', path: ['name'], value: 'x' }] }),
     });
     expect(JSON.parse(patched.body)).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });

@@ -29,7 +29,8 @@ describe('database file', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all().map((r) => r.name);
-    expect(tables).toEqual(expect.arrayContaining(['maps', 'elements', 'teams', 'stages', 'touchpoints', 'touchpoint_teams', 'handoffs', 'connections', 'notes']));
+    expect(tables).toEqual(expect.arrayContaining(['maps', 'map_changes', 'elements', 'teams', 'stages', 'touchpoints', 'handoffs', 'connections', 'notes', 'versions']));
+    expect(tables).not.toContain('touchpoint_teams');
     db.close();
   });
 
@@ -53,15 +54,24 @@ describe('database file', () => {
     backup.close();
   });
 
-  it('upgrades a database left by the first release (schema 1) to add versions, keeping its maps', async () => {
+  it('upgrades a database left by the first release (schema 1), keeping its maps and their cards’ teams', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'throughline.db');
     const old = await openDatabase(file, { migrations: MIGRATIONS.slice(0, 1) });
-    const created = new MapStore(old).create('Made before versions existed', 'b2b-funnel');
+    // Rows as the first release wrote them, team lists in both places.
+    old.exec(`
+      INSERT INTO maps (id, name, rules, created_at, updated_at) VALUES ('m-old', 'Made before versions existed', '{}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');
+      INSERT INTO elements (map_id, id, kind) VALUES ('m-old', 'mkt', 'team'), ('m-old', 'aw', 'stage'), ('m-old', 'tp1', 'touchpoint');
+      INSERT INTO teams (map_id, id, position, name, role) VALUES ('m-old', 'mkt', 0, 'Marketing', 'marketing');
+      INSERT INTO stages (map_id, id, position, name, phase) VALUES ('m-old', 'aw', 0, 'Awareness', 'awareness');
+      INSERT INTO touchpoints (map_id, id, position, stage_id, title, owner_ids) VALUES ('m-old', 'tp1', 0, 'aw', 'Webinar', '["mkt"]');
+      INSERT INTO touchpoint_teams (map_id, touchpoint_id, relation, team_id, position) VALUES ('m-old', 'tp1', 'owner', 'mkt', 0);
+    `);
     old.close();
     const upgraded = await openDatabase(file);
     expect(schemaVersion(upgraded)).toBe(LATEST_SCHEMA_VERSION);
-    expect(new MapStore(upgraded).get(created.id).stages).toHaveLength(7);
+    const store = new MapStore(upgraded);
+    expect(store.open('m-old')).toMatchObject({ revision: 0, map: { name: 'Made before versions existed', touchpoints: [{ id: 'tp1', ownerTeamIds: ['mkt'], supportTeamIds: [] }] } });
     expect(upgraded.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'versions'").pluck().get()).toBe(1);
     upgraded.close();
     expect(fs.readdirSync(dir).some((f) => f.startsWith('throughline.db.schema-1.'))).toBe(true);
@@ -122,7 +132,8 @@ describe('map store', () => {
     store.delete(doomed.id);
     expect(store.list().map((m) => m.id)).toEqual([kept.id]);
     expect(db.prepare('SELECT count(*) FROM elements WHERE map_id = ?').pluck().get(doomed.id)).toBe(0);
-    expect(db.prepare('SELECT count(*) FROM touchpoint_teams').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM touchpoints WHERE map_id = ?').pluck().get(doomed.id)).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM map_changes WHERE map_id = ?').pluck().get(doomed.id)).toBe(0);
     expect(() => store.delete(doomed.id)).toThrow(/no map with id/);
     expect(() => store.get('missing')).toThrow(/no map with id "missing"/);
     expect(() => store.rename('missing', 'x')).toThrow(/no map with id/);
