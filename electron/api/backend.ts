@@ -2,28 +2,63 @@ import path from 'node:path';
 import { openDatabase, type OpenOptions } from '../store/database';
 import { MapStore } from '../store/mapStore';
 import { VersionStore } from '../store/versionStore';
+import { startBackups, type BackupKeeper, type BackupOptions } from '../store/backups';
+import { acquireDataFolderLock, type DataFolderLock, type InstanceKind } from '../store/dataFolderLock';
 import { DATABASE_FILE } from '../platform/paths';
 import { createHandlers } from './handlers';
 import { createDispatch, type Dispatch, type DispatchOptions } from './dispatch';
 
+export interface BackendOptions extends OpenOptions, DispatchOptions {
+  /**
+   * Take the data folder's lock as this kind of instance, so no second Throughline writes it; throws
+   * DataFolderInUseError naming the one that does. Left out (tests, tools), no lock is taken.
+   */
+  lockAs?: Exclude<InstanceKind, 'restore'>;
+  /** Automatic verified backups into `<data folder>/backups/` (on unless false); tests set the interval and clock. */
+  backups?: BackupOptions | false;
+}
+
 export interface Backend {
   dispatch: Dispatch;
+  dataDir: string;
   databaseFile: string;
+  /** The data folder's lock, when lockAs was given; serve records its address in it. */
+  lock?: DataFolderLock;
+  backups?: BackupKeeper;
+  /** Closes the database and releases the lock. A backup in progress is abandoned: it only ever copies. */
   close(): void;
 }
 
 /** Everything behind the API, without a shell: the Electron main process and the browser host both start one. */
-export async function startBackend(
-  dataDir: string,
-  options: OpenOptions & DispatchOptions = {},
-): Promise<Backend> {
+export async function startBackend(dataDir: string, options: BackendOptions = {}): Promise<Backend> {
   const databaseFile = path.join(dataDir, DATABASE_FILE);
-  const db = await openDatabase(databaseFile, options);
+  const lock = options.lockAs ? acquireDataFolderLock(dataDir, options.lockAs) : undefined;
+  let db;
+  try {
+    db = await openDatabase(databaseFile, options);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const store = new MapStore(db, options.now);
   const versions = new VersionStore(db, store, options.now);
+  const backups =
+    options.backups === false
+      ? undefined
+      : startBackups(db, dataDir, { nativeBinding: options.nativeBinding, now: options.now, ...options.backups });
+  let closed = false;
   return {
     dispatch: createDispatch(createHandlers(store, versions), options),
+    dataDir,
     databaseFile,
-    close: () => db.close(),
+    lock,
+    backups,
+    close: () => {
+      if (closed) return;
+      closed = true;
+      backups?.stop();
+      db.close();
+      lock?.release();
+    },
   };
 }

@@ -3,8 +3,13 @@ import { parseArgs } from 'node:util';
 import { serve } from './serve';
 import { validateCommand } from './validateCommand';
 import { exportCommand } from './exportCommand';
+import { backupsCommand } from './backupsCommand';
+import { restoreCommand } from './restoreCommand';
 import { EXIT, UsageError, type CommandIo } from './io';
 import { DatabaseOpenError } from '../store/database';
+import { DataFolderInUseError } from '../store/dataFolderLock';
+import { RestoreError } from '../store/restore';
+import { defaultDataDir } from '../platform/paths';
 
 const HELP = `Usage: throughline <command> [options]
 
@@ -17,8 +22,15 @@ Commands:
                                   unreadable or not a valid map. --json prints the findings as JSON.
   export FILE --pdf OUT           Export a map file as a PDF slide deck; also --png OUT and --svg OUT
                                   (the journey grid), in any combination. Same drawing as the app.
+  backups [--data DIR]            List the automatic backups of the data folder, newest first, with
+                                  time, size and number of maps.
+  restore FILE [--data DIR]       Put a backup in place of the database (checked first; refused
+                                  while Throughline runs on the folder). The database it replaces
+                                  is kept beside it as throughline.db.before-restore-<time>.
   help                            Show this help.
 `;
+
+const dataDirOf = (data: string | undefined) => path.resolve(data ?? defaultDataDir());
 
 const consoleIo: CommandIo = { out: (line) => console.log(line), err: (line) => console.error(line) };
 
@@ -34,10 +46,19 @@ export async function runCli(argv: string[], io: CommandIo = consoleIo): Promise
           strict: true,
         });
         const staticDir = path.join(__dirname, '..', 'renderer');
-        const { stop } = await serve(values, io, staticDir);
-        const shutdown = () => void stop().then(() => process.exit(EXIT.ok));
+        // Listening for Ctrl+C before the address is printed: a signal in between would otherwise end the
+        // process by default, skipping the release of the data folder's lock.
+        let stop: (() => Promise<void>) | undefined;
+        const shutdown = () => void (stop ? stop() : Promise.resolve()).then(() => process.exit(EXIT.ok));
         process.once('SIGINT', shutdown);
         process.once('SIGTERM', shutdown);
+        try {
+          ({ stop } = await serve(values, io, staticDir));
+        } catch (error) {
+          process.off('SIGINT', shutdown);
+          process.off('SIGTERM', shutdown);
+          throw error;
+        }
         return EXIT.ok;
       }
       case 'validate': {
@@ -55,6 +76,15 @@ export async function runCli(argv: string[], io: CommandIo = consoleIo): Promise
         if (positionals.length !== 1) throw new UsageError('export needs exactly one FILE: throughline export FILE --pdf OUT');
         return await exportCommand(positionals[0]!, values, io);
       }
+      case 'backups': {
+        const { values } = parseArgs({ args: rest, options: { data: { type: 'string' } }, strict: true });
+        return backupsCommand(dataDirOf(values.data), io);
+      }
+      case 'restore': {
+        const { values, positionals } = parseArgs({ args: rest, options: { data: { type: 'string' } }, allowPositionals: true, strict: true });
+        if (positionals.length !== 1) throw new UsageError('restore needs exactly one FILE: throughline restore FILE [--data DIR]');
+        return restoreCommand(positionals[0]!, dataDirOf(values.data), io);
+      }
       case undefined:
       case 'help':
       case '--help':
@@ -65,7 +95,12 @@ export async function runCli(argv: string[], io: CommandIo = consoleIo): Promise
         throw new UsageError(`unknown command "${command}"; run "throughline help" for the list`);
     }
   } catch (error) {
-    const known = error instanceof UsageError || error instanceof DatabaseOpenError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    const known =
+      error instanceof UsageError ||
+      error instanceof DatabaseOpenError ||
+      error instanceof DataFolderInUseError ||
+      error instanceof RestoreError ||
+      (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
     io.err(`throughline: ${known ? (error as Error).message : `unexpected error: ${(error as Error).message}`}`);
     return EXIT.usage;
   }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { startBackend } from '../api/backend';
 import { startHost } from '../host/server';
 import { defaultDataDir } from '../platform/paths';
+import { loadServeToken } from './serveToken';
 import { UsageError, type CommandIo } from './io';
 
 export interface ServeArgs {
@@ -20,10 +21,11 @@ function parsePort(value: string | undefined): number {
 export async function serve(args: ServeArgs, io: CommandIo, staticDir: string) {
   const port = parsePort(args.port);
   const dataDir = path.resolve(args.data ?? defaultDataDir());
-  const backend = await startBackend(dataDir);
+  // Takes the data folder's lock first: a second instance stops here, naming the first.
+  const backend = await startBackend(dataDir, { lockAs: 'serve' });
   let host;
   try {
-    host = await startHost({ dispatch: backend.dispatch, staticDir, port });
+    host = await startHost({ dispatch: backend.dispatch, staticDir, port, token: loadServeToken(dataDir) });
   } catch (error) {
     backend.close();
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
@@ -31,6 +33,7 @@ export async function serve(args: ServeArgs, io: CommandIo, staticDir: string) {
     }
     throw error;
   }
+  backend.lock?.setAddress(`${host.origin}/`);
   io.out(`Throughline is running at ${host.url}`);
   io.out(`Maps are stored in ${backend.databaseFile}`);
   io.out('Open the address above in a browser. Press Ctrl+C to stop.');

@@ -1,6 +1,7 @@
 import { app, BrowserWindow, dialog, Menu, type MenuItemConstructorOptions } from 'electron';
 import path from 'node:path';
-import { startBackend, type Backend } from '../api/backend';
+import type { Backend } from '../api/backend';
+import { startBackendOrRestore, type RestorableError } from '../api/recovery';
 import { defaultDataDir } from '../platform/paths';
 import { registerIpc } from './ipc';
 import { APP_ORIGIN, hardenApp, registerAppScheme, serveRenderer } from './security';
@@ -68,6 +69,21 @@ function buildAppMenu(platform: NodeJS.Platform, packaged: boolean): MenuItemCon
   ];
 }
 
+/** A damaged database is never opened: the user chooses between its newest good backup and quitting. */
+async function offerRestore(error: RestorableError): Promise<boolean> {
+  const { response } = await dialog.showMessageBox({
+    type: 'error',
+    title: 'Throughline',
+    message: error.problem === 'damaged' ? 'The database is damaged' : 'The database is missing or empty',
+    detail: `${error.message}\n\nRestoring keeps the current database file beside it, renamed.`,
+    buttons: ['Restore newest backup', 'Quit'],
+    defaultId: 0,
+    cancelId: 1,
+    noLink: true,
+  });
+  return response === 0;
+}
+
 let mainWindow: BrowserWindow | undefined;
 let backend: Backend | undefined;
 
@@ -120,13 +136,20 @@ if (!app.requestSingleInstanceLock()) {
     .then(async () => {
       hardenApp();
       serveRenderer(rendererDir);
-      backend = await startBackend(app.getPath('userData'), { nativeBinding: electronNativeBinding() });
+      const started = await startBackendOrRestore(
+        app.getPath('userData'),
+        { nativeBinding: electronNativeBinding(), lockAs: 'desktop' },
+        offerRestore,
+      );
+      if (!started) return app.quit();
+      backend = started.backend;
       registerIpc(backend.dispatch);
       Menu.setApplicationMenu(Menu.buildFromTemplate(buildAppMenu(process.platform, app.isPackaged)));
       createWindow();
     })
     .catch((error: unknown) => {
-      dialog.showErrorBox('Throughline could not start', (error as Error).message ?? String(error));
+      const message = (error as Error).message ?? String(error);
+      dialog.showErrorBox('Throughline could not start', message.charAt(0).toUpperCase() + message.slice(1));
       app.quit();
     });
 }
