@@ -7,6 +7,7 @@ import { acquireDataFolderLock, type DataFolderLock, type InstanceKind } from '.
 import { DATABASE_FILE } from '../platform/paths';
 import { createHandlers } from './handlers';
 import { createDispatch, type Dispatch, type DispatchOptions } from './dispatch';
+import { MapSessions } from './sessions';
 
 export interface BackendOptions extends OpenOptions, DispatchOptions {
   /**
@@ -20,6 +21,8 @@ export interface BackendOptions extends OpenOptions, DispatchOptions {
 
 export interface Backend {
   dispatch: Dispatch;
+  /** Live map sessions: windows watch a map here and receive every change stored to it. */
+  sessions: MapSessions;
   dataDir: string;
   databaseFile: string;
   /** The data folder's lock, when lockAs was given; serve records its address in it. */
@@ -42,6 +45,11 @@ export async function startBackend(dataDir: string, options: BackendOptions = {}
   }
   const store = new MapStore(db, options.now);
   const versions = new VersionStore(db, store, options.now);
+  const sessions = new MapSessions(store);
+  store.events = {
+    changed: (change) => sessions.publish({ type: 'change', change }),
+    deleted: (mapId) => sessions.publish({ type: 'deleted', mapId }),
+  };
   const backups =
     options.backups === false
       ? undefined
@@ -49,6 +57,7 @@ export async function startBackend(dataDir: string, options: BackendOptions = {}
   let closed = false;
   return {
     dispatch: createDispatch(createHandlers(store, versions), options),
+    sessions,
     dataDir,
     databaseFile,
     lock,

@@ -25,7 +25,13 @@ export async function serve(args: ServeArgs, io: CommandIo, staticDir: string) {
   const backend = await startBackend(dataDir, { lockAs: 'serve' });
   let host;
   try {
-    host = await startHost({ dispatch: backend.dispatch, staticDir, port, token: loadServeToken(dataDir) });
+    host = await startHost({
+      dispatch: backend.dispatch,
+      staticDir,
+      port,
+      token: loadServeToken(dataDir),
+      watchMap: (mapId, since, send) => backend.sessions.watch(mapId, since, send),
+    });
   } catch (error) {
     backend.close();
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {

@@ -143,7 +143,7 @@ if (!app.requestSingleInstanceLock()) {
       );
       if (!started) return app.quit();
       backend = started.backend;
-      registerIpc(backend.dispatch);
+      registerIpc(backend.dispatch, backend.sessions);
       Menu.setApplicationMenu(Menu.buildFromTemplate(buildAppMenu(process.platform, app.isPackaged)));
       createWindow();
     })

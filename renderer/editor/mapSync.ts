@@ -301,6 +301,9 @@ export class MapSync {
       const change = await this.options.send({ batchId: batch.batchId, ops: batch.steps.flatMap((s) => s.ops) });
       this.sending = false;
       this.receive(change);
+      // The event stream may have acknowledged the batch while this answer was on its way, when a
+      // send could not start: send what queued up meanwhile.
+      if (!this.inFlight && this.queued.length > 0) this.schedule(0);
     } catch (error) {
       this.sending = false;
       if (this.stopped || this.inFlight !== batch) return;

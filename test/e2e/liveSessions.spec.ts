@@ -1,0 +1,137 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from '@playwright/test';
+import { test, expect, startServe } from './fixtures';
+import { canvasOf, cellCentre, createMap, dropFromPalette, waitUntilSaved } from './helpers';
+
+/** A second window (its own browser context, as another tab or person would be) on the map the first has open. */
+async function secondWindow(browser: Browser, first: Page, url: string) {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const page = await context.newPage();
+  await page.goto(url);
+  const mapUrl = new URL(first.url());
+  await page.goto(`${mapUrl.origin}/${mapUrl.search}`);
+  await expect(canvasOf(page)).toBeVisible();
+  return { context, page };
+}
+
+const inspector = (page: Page) => page.getByRole('complementary', { name: 'Inspector' });
+const card = (page: Page, title: string) => canvasOf(page).getByRole('article', { name: new RegExp(`^${title},`) });
+
+async function addCard(page: Page, stage: string, lane: string, title: string) {
+  await dropFromPalette(page, 'Touchpoint', await cellCentre(page, stage, lane));
+  await inspector(page).getByLabel('Title').fill(title);
+  await page.keyboard.press('Enter');
+  await waitUntilSaved(page);
+}
+
+test('two windows on one map: live updates, merged fields and lists, a same-field conflict told with one click to put it back', async ({ app, page, browser }) => {
+  await createMap(page, app.url, 'Shared session');
+  await addCard(page, 'Interest', 'Marketing', 'Webinar');
+  const other = await secondWindow(browser, page, app.url);
+  const b = other.page;
+  await expect(card(b, 'Webinar')).toBeVisible();
+
+  // A change made in one window shows in the other within a second.
+  await addCard(b, 'Intent', 'Sales', 'Pricing call');
+  await expect(card(page, 'Pricing call')).toBeVisible({ timeout: 1_000 });
+
+  // Different fields of one card, and one list edited in both windows at once: everything is kept.
+  await card(page, 'Webinar').click();
+  await card(b, 'Webinar').click();
+  await inspector(b).getByLabel('Promises').fill('No code needed');
+  await inspector(page).getByLabel('Channel').fill('Online event');
+  await inspector(page).getByLabel('Promises').fill('Live in one day');
+  await inspector(page).getByLabel('Promises').press('Enter');
+  await inspector(b).getByLabel('Promises').press('Enter');
+  for (const window of [page, b]) {
+    await expect(inspector(window).getByRole('list', { name: 'Promises' })).toContainText('Live in one day');
+    await expect(inspector(window).getByRole('list', { name: 'Promises' })).toContainText('No code needed');
+    await expect(inspector(window).getByLabel('Channel')).toHaveValue('Online event');
+  }
+
+  // B goes offline and renames the card; A renames it too. When B is back, B's later value wins,
+  // both windows show it, and A is told, with one click to put its own back.
+  await other.context.setOffline(true);
+  await inspector(b).getByLabel('Title').fill('Title from B');
+  await b.keyboard.press('Enter');
+  await expect(b.getByRole('status')).toHaveText('Not saved yet — retrying', { timeout: 10_000 });
+  await inspector(page).getByLabel('Title').fill('Title from A');
+  await page.keyboard.press('Enter');
+  await waitUntilSaved(page);
+  await other.context.setOffline(false);
+  await expect(b.getByRole('status')).toHaveText('Saved', { timeout: 15_000 });
+  await expect(card(page, 'Title from B')).toBeVisible({ timeout: 2_000 });
+  const notice = page.getByRole('alert').filter({ hasText: 'Another window changed the title' });
+  await expect(notice).toContainText('from “Title from A” to “Title from B”');
+  await page.screenshot({ path: 'test-results/screenshots/conflict-notice.png' });
+  await notice.getByRole('button', { name: 'Put mine back' }).click();
+  await expect(card(page, 'Title from A')).toBeVisible();
+  await expect(card(b, 'Title from A')).toBeVisible({ timeout: 2_000 });
+
+  // Undo in A takes back only A's own last step ("Put my value back"), not B's promise.
+  await waitUntilSaved(page);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(card(b, 'Title from B')).toBeVisible({ timeout: 2_000 });
+  await expect(inspector(b).getByRole('list', { name: 'Promises' })).toContainText('No code needed');
+  await other.context.close();
+});
+
+test('the host killed under an open tab: an edit made while it is down is stored when it is back on the same port', async ({ page }) => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'throughline-e2e-restart-'));
+  const first = await startServe(dataDir);
+  const port = new URL(first.url).port;
+  let second: Awaited<ReturnType<typeof startServe>> | undefined;
+  try {
+    await createMap(page, first.url, 'Survives a crash');
+    await addCard(page, 'Interest', 'Marketing', 'Before the crash');
+
+    first.child.kill('SIGKILL');
+    await new Promise((resolve) => first.child.once('exit', resolve));
+    await card(page, 'Before the crash').click();
+    await inspector(page).getByLabel('Title').fill('Typed while the host was down');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('status')).toHaveText('Not saved yet — retrying');
+
+    second = await startServe(dataDir, Number(port));
+    expect(new URL(second.url).hash).toBe(new URL(first.url).hash);
+    await expect(page.getByRole('status')).toHaveText('Saved', { timeout: 15_000 });
+    await page.reload();
+    await expect(card(page, 'Typed while the host was down')).toBeVisible();
+  } finally {
+    second?.child.kill('SIGTERM');
+    if (second) await new Promise((resolve) => second!.child.once('exit', resolve));
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('an edit made while the host is down survives a reload of the tab and is stored when the host is back', async ({ page }) => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'throughline-e2e-reload-'));
+  const first = await startServe(dataDir);
+  const port = new URL(first.url).port;
+  let second: Awaited<ReturnType<typeof startServe>> | undefined;
+  try {
+    await createMap(page, first.url, 'Kept in the browser');
+    await addCard(page, 'Intent', 'Sales', 'Discovery call');
+    first.child.kill('SIGKILL');
+    await new Promise((resolve) => first.child.once('exit', resolve));
+    await card(page, 'Discovery call').click();
+    await inspector(page).getByLabel('Channel').fill('Phone');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('status')).toHaveText('Not saved yet — retrying');
+
+    second = await startServe(dataDir, Number(port));
+    await page.reload();
+    await expect(page.getByRole('status')).toHaveText('Saved', { timeout: 15_000 });
+    await card(page, 'Discovery call').click();
+    await expect(inspector(page).getByLabel('Channel')).toHaveValue('Phone');
+    await page.reload();
+    await card(page, 'Discovery call').click();
+    await expect(inspector(page).getByLabel('Channel')).toHaveValue('Phone');
+  } finally {
+    second?.child.kill('SIGTERM');
+    if (second) await new Promise((resolve) => second!.child.once('exit', resolve));
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});
