@@ -1,4 +1,5 @@
 import { useEditor, useEditorState } from '../editor/EditorContext';
+import './notices.css';
 
 /**
  * What the live session has to tell: another window replaced one of this window's values (with one

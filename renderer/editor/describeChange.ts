@@ -25,9 +25,12 @@ export function describeWhere(doc: MapDoc, path: readonly string[]): string {
   const [head, key, field] = path;
   if (head === 'rules') return `the setting of rule “${key}”`;
   if (field === undefined) return `the map's ${head}`;
+  const kind = RECORD_KINDS[head as RecordCollection] ?? 'element';
+  // A title names its card, so a changed title is "the touchpoint's title", not "the title of “<new title>”".
+  if (field === 'title' || field === 'name' || field === 'text') return `the ${kind}'s ${field}`;
   const record = (doc[head as RecordCollection] as Map<string, Record<string, unknown>> | undefined)?.get(key!);
   const name = (record?.title ?? record?.name ?? record?.text ?? key) as string;
-  return `${FIELD_NAMES[field] ?? field} of ${RECORD_KINDS[head as RecordCollection] ?? 'element'} “${name}”`;
+  return `${FIELD_NAMES[field] ?? field} of ${kind} “${name}”`;
 }
 
 export function describeValue(value: unknown): string {

@@ -20,11 +20,12 @@ export function TextField({ label, value, onCommit, required, multiline, maxLeng
   const id = useId();
   const [draft, setDraft] = useState(value ?? '');
   const [error, setError] = useState<string>();
-  const focused = useRef(false);
+  // Typed but not yet committed: a value changed meanwhile (another window, undo) must not replace the typing.
+  const dirty = useRef(false);
   const input = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
 
   useEffect(() => {
-    if (!focused.current) setDraft(value ?? '');
+    if (!dirty.current) setDraft(value ?? '');
   }, [value]);
 
   useEffect(() => {
@@ -35,14 +36,19 @@ export function TextField({ label, value, onCommit, required, multiline, maxLeng
   }, [autoFocus]);
 
   const commit = () => {
-    if (draft === (value ?? '')) return setError(undefined);
+    if (!dirty.current || draft === (value ?? '')) {
+      dirty.current = false;
+      return setError(undefined);
+    }
     if (required && !draft.trim()) return setError(`${label} cannot be empty.`);
     const problem = onCommit(draft);
+    dirty.current = problem !== undefined;
     setError(problem);
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape') {
+      dirty.current = false;
       setDraft(value ?? '');
       setError(undefined);
       (event.target as HTMLElement).blur();
@@ -59,12 +65,11 @@ export function TextField({ label, value, onCommit, required, multiline, maxLeng
     value: draft,
     maxLength,
     placeholder,
-    onChange: (event: { target: { value: string } }) => setDraft(event.target.value),
-    onFocus: () => (focused.current = true),
-    onBlur: () => {
-      focused.current = false;
-      commit();
+    onChange: (event: { target: { value: string } }) => {
+      dirty.current = true;
+      setDraft(event.target.value);
     },
+    onBlur: commit,
     onKeyDown,
     'aria-invalid': error ? true : undefined,
     'aria-describedby': error ? `${id}-error` : undefined,

@@ -63,7 +63,7 @@ test('two windows on one map: live updates, merged fields and lists, a same-fiel
   await other.context.setOffline(false);
   await expect(b.getByRole('status')).toHaveText('Saved', { timeout: 15_000 });
   await expect(card(page, 'Title from B')).toBeVisible({ timeout: 2_000 });
-  const notice = page.getByRole('alert').filter({ hasText: 'Another window changed the title' });
+  const notice = page.getByRole('alert').filter({ hasText: "Another window changed the touchpoint's title" });
   await expect(notice).toContainText('from “Title from A” to “Title from B”');
   await page.screenshot({ path: 'test-results/screenshots/conflict-notice.png' });
   await notice.getByRole('button', { name: 'Put mine back' }).click();

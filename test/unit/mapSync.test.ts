@@ -6,7 +6,7 @@ import { toMapDoc, fromMapDoc } from '../../shared/document/mapDoc';
 import { execute, type Command } from '../../shared/document/command';
 import * as commands from '../../shared/document/commands';
 import { newId } from '../../shared/ids';
-import { MapSync, type PendingStep, type ReplacedValue, type SaveState, type UnsavedEdits } from '../../renderer/editor/mapSync';
+import { MapSync, type PendingStep, type ReceivedChange, type ReplacedValue, type SaveState, type UnsavedEdits } from '../../renderer/editor/mapSync';
 import { fullDocument, tempDir } from './helpers';
 
 const MAP = 'acme-enterprise';
@@ -165,11 +165,11 @@ describe('a window’s live session', () => {
     const api = await startStore();
     const a = await openWindow(api, { live: false });
     const b = await openWindow(api);
-    const changes = [];
+    const changes: ReceivedChange[] = [];
     for (const title of ['One', 'Two', 'Three']) {
       b.edit(commands.updateTouchpoint, { id: 'tp-demo', changes: { title } });
       await b.sync.flush();
-      changes.push(...((await api['maps.changes']({ id: MAP, since: changes.length })) as { changes: never[] }).changes);
+      changes.push(...((await api['maps.changes']({ id: MAP, since: changes.length })) as { changes: ReceivedChange[] }).changes);
     }
     a.sync.receive(changes[2]!);
     await expect.poll(() => a.sync.storedRevision).toBe(3);
