@@ -40,6 +40,8 @@ vi.mock('electron', () => electron.module);
 import { registerIpc } from '../../electron/shell/ipc';
 import { hardenApp } from '../../electron/shell/security';
 import { CHANNEL_NAMES } from '../../shared/api/channels';
+import { startBackend } from '../../electron/api/backend';
+import { tempDir } from './helpers';
 
 function invokeEvent(url: string, mainFrame = true) {
   const frame = { url };
@@ -66,6 +68,33 @@ describe('Electron shell', () => {
       expect(await handler(event, {})).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     }
     expect(dispatch).not.toHaveBeenCalled();
+  });
+
+  it('sends a watched map’s stored changes to the window that watches it, and only to a trusted window', async () => {
+    const backend = await startBackend(tempDir(), { backups: false });
+    try {
+      registerIpc(backend.dispatch, backend.sessions);
+      const created = (await backend.dispatch('maps.create', { name: 'Watched', template: 'blank' })) as { ok: true; value: { id: string } };
+      const mapId = created.value.id;
+      const sent: unknown[][] = [];
+      const destroyed: (() => void)[] = [];
+      const window = (url: string) => {
+        const event = invokeEvent(url) as ReturnType<typeof invokeEvent> & { sender: Record<string, unknown> };
+        Object.assign(event.sender, { id: 7, isDestroyed: () => false, send: (...args: unknown[]) => sent.push(args), once: (_: string, fn: () => void) => destroyed.push(fn) });
+        return event;
+      };
+      const watch = electron.handlers.get('events:watch')!;
+      expect(await watch(window('https://evil.example/'), { watchId: 'w1', mapId, since: 0 })).toMatchObject({ ok: false });
+      expect(await watch(window('throughline://app/index.html'), { watchId: 'w1', mapId, since: 0 })).toEqual({ ok: true, value: { watchId: 'w1' } });
+      await backend.dispatch('maps.storeChange', { id: mapId, clientId: 'other', batchId: 'b1', ops: [{ op: 'set', path: ['name'], value: 'Renamed elsewhere' }] });
+      expect(sent).toEqual([['events:map', 'w1', expect.objectContaining({ type: 'change', change: expect.objectContaining({ revision: 1 }) })]]);
+      destroyed.forEach((fn) => fn());
+      await backend.dispatch('maps.storeChange', { id: mapId, clientId: 'other', batchId: 'b2', ops: [{ op: 'set', path: ['name'], value: 'Again' }] });
+      expect(sent).toHaveLength(1);
+      expect(backend.sessions.watcherCount(mapId)).toBe(0);
+    } finally {
+      backend.close();
+    }
   });
 
   it('denies every permission but full screen, blocks remote requests, navigation, new windows and webviews', () => {
