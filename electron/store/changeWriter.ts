@@ -4,7 +4,7 @@ import { ApiError } from '../../shared/api/contract';
 import { RECORD_COLLECTIONS, type MapDoc, type RecordCollection } from '../../shared/document/mapDoc';
 import { applyOps, MAP_FIELDS, type FieldConflict, type MapOp } from '../../shared/document/ops';
 import { LIST_FIELDS, normalizeOrder, sameValue } from '../../shared/document/merge';
-import { MAP_FIELD_SCHEMAS, RECORD_KINDS, RECORD_SCHEMAS, recordProblem } from '../../shared/document/records';
+import { MAP_FIELD_SCHEMAS, RECORD_FIELDS, RECORD_KINDS, RECORD_SCHEMAS, recordProblem } from '../../shared/document/records';
 import { RULE_IDS } from '../../shared/model/rules';
 import { LIMITS } from '../../shared/model/fields';
 import type { Touchpoint } from '../../shared/model/touchpoint';
@@ -37,9 +37,6 @@ export const CHANGE_LOG_LENGTH = 1000;
 const invalid = (message: string) => new ApiError('invalid-input', message);
 const conflict = (message: string) => new ApiError('conflict', `${message} The change was not saved.`);
 
-const FIELDS: Record<RecordCollection, ReadonlySet<string>> = Object.fromEntries(
-  RECORD_COLLECTIONS.map((c) => [c, new Set(Object.keys((RECORD_SCHEMAS[c] as unknown as { shape: object }).shape).filter((f) => f !== 'id'))]),
-) as unknown as Record<RecordCollection, ReadonlySet<string>>;
 const RULES = new Set<string>(RULE_IDS);
 const isCollection = (value: string): value is RecordCollection => (RECORD_COLLECTIONS as readonly string[]).includes(value);
 const MAX_LIST = Math.max(LIMITS.stages, LIMITS.teams, LIMITS.teamsPerTouchpoint, LIMITS.promisesPerTouchpoint);
@@ -53,7 +50,7 @@ function checkOpShape(op: MapOp, index: number): void {
     if (op.path.length === 2 && op.op === 'set') throw invalid(`${where}: a whole record is added or removed, not set.`);
     if (op.path.length === 3) {
       if (op.op !== 'set') throw invalid(`${where}: a field is set, not added or removed.`);
-      if (!FIELDS[head].has(field!)) throw invalid(`${where}: a ${RECORD_KINDS[head]} has no field "${field}".`);
+      if (!RECORD_FIELDS[head].has(field!)) throw invalid(`${where}: a ${RECORD_KINDS[head]} has no field "${field}".`);
       if (LIST_FIELDS.has(field!) && !(listOk(op.value) && listOk(op.base))) throw invalid(`${where}: must be a list of at most ${MAX_LIST} texts.`);
     }
     if (op.path.length > 3) throw invalid(`${where}: is not a part of a map that can be changed.`);

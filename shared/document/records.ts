@@ -19,6 +19,14 @@ export const RECORD_SCHEMAS: Record<RecordCollection, z.ZodType> = {
   notes: noteSchema,
 };
 
+/** The fields each record kind has (besides its id): the only ones a change may set. */
+export const RECORD_FIELDS = Object.fromEntries(
+  Object.entries(RECORD_SCHEMAS).map(([collection, schema]) => [
+    collection,
+    new Set(Object.keys((schema as unknown as { shape: Record<string, unknown> }).shape).filter((field) => field !== 'id')),
+  ]),
+) as unknown as Record<RecordCollection, ReadonlySet<string>>;
+
 export const RECORD_KINDS: Record<RecordCollection, string> = {
   stages: 'stage',
   teams: 'team',

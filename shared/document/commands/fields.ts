@@ -1,6 +1,6 @@
 import { defineCommand, CommandError } from '../command';
 import { RECORD_COLLECTIONS, type RecordCollection } from '../mapDoc';
-import { RECORD_KINDS } from '../records';
+import { RECORD_FIELDS, RECORD_KINDS } from '../records';
 
 /**
  * Sets one field back to a value: "Put mine back" after another window replaced it. The path names a
@@ -11,12 +11,10 @@ export const setFieldValue = defineCommand<{ path: string[]; value: unknown }>({
   label: () => 'Put my value back',
   run(draft, { path, value }) {
     const [head, key, field] = path;
-    if ((RECORD_COLLECTIONS as readonly string[]).includes(head!) && key !== undefined && field !== undefined && field !== 'id') {
+    if ((RECORD_COLLECTIONS as readonly string[]).includes(head!) && key !== undefined && field !== undefined) {
       const record = (draft[head as RecordCollection] as Map<string, Record<string, unknown>>).get(key);
       if (!record) throw new CommandError(`The ${RECORD_KINDS[head as RecordCollection]} is no longer in the map.`);
-      if (!Object.prototype.hasOwnProperty.call(record, field) && !['channel', 'description', 'kpi', 'goal', 'color', 'criteria', 'slaHours', 'label', 'stageId', 'order'].includes(field) && record[field] === undefined) {
-        throw new CommandError(`A ${RECORD_KINDS[head as RecordCollection]} has no field "${field}".`);
-      }
+      if (!RECORD_FIELDS[head as RecordCollection].has(field)) throw new CommandError(`A ${RECORD_KINDS[head as RecordCollection]} has no field "${field}".`);
       if (value === undefined) delete record[field];
       else record[field] = structuredClone(value);
     } else if (head === 'rules' && key !== undefined) {
