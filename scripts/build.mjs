@@ -24,6 +24,8 @@ await Promise.all([
   esbuild({ ...common, entryPoints: ['electron/shell/main.ts'], outfile: 'dist/electron/main.cjs', target: 'node22' }),
   esbuild({ ...common, entryPoints: ['electron/shell/preload.ts'], outfile: 'dist/electron/preload.cjs', target: 'node22' }),
   esbuild({ ...common, entryPoints: ['electron/cli/entry.ts'], outfile: 'dist/cli/throughline.cjs', target: 'node20' }),
+  // Slow exports run in a worker thread of the CLI's host and of the desktop app; both find it at dist/worker/.
+  esbuild({ ...common, entryPoints: ['electron/export/exportWorker.ts'], outfile: 'dist/worker/exportWorker.cjs', target: 'node20' }),
   viteBuild({ configFile: path.join(root, 'vite.config.mts'), logLevel: 'warn' }),
 ]);
 

@@ -22,11 +22,19 @@ export interface ExportFonts {
   ascent: Record<FontName, number>;
 }
 
+let knownFontsDir: string | undefined;
+
+/** Sets where the fonts are: an export worker is told by the process that started it, which already found them. */
+export function useFontsDir(dir: string): void {
+  knownFontsDir = dir;
+}
+
 /**
  * resources/fonts, found from the source tree (tests), from dist/ (CLI and desktop app), or unpacked next to
  * the packaged app's asar, where native code (the PNG rasteriser) can read the files.
  */
 export function fontsDir(): string {
+  if (knownFontsDir) return knownFontsDir;
   const candidates = [path.join(__dirname, '..', '..', 'resources', 'fonts'), path.join(__dirname, '..', 'resources', 'fonts')].map((dir) =>
     dir.replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`),
   );

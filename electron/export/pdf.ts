@@ -68,8 +68,11 @@ function paint(doc: PDFKit.PDFDocument, fill: string | undefined, stroke: string
   if (dash) doc.undash();
 }
 
-/** Vector PDF pages from drawings: the export font embedded (subset), text real text, one page per drawing. */
-export function renderPdf(pages: Drawing[], fonts: ExportFonts, info: PdfInfo): Promise<Buffer> {
+/**
+ * Vector PDF pages from drawings: the export font embedded (subset), text real text, one page per drawing.
+ * onProgress is told after each page is drawn, for a progress bar.
+ */
+export function renderPdf(pages: Drawing[], fonts: ExportFonts, info: PdfInfo, onProgress?: (pagesDrawn: number, pageCount: number) => void): Promise<Buffer> {
   const doc = new PDFDocument({
     autoFirstPage: false,
     margin: 0,
@@ -86,11 +89,12 @@ export function renderPdf(pages: Drawing[], fonts: ExportFonts, info: PdfInfo): 
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  for (const page of pages) {
+  pages.forEach((page, index) => {
     doc.addPage({ size: [page.width, page.height], margin: 0 });
     if (page.background) doc.rect(0, 0, page.width, page.height).fillColor(page.background).fill();
     for (const shape of page.shapes) drawShape(doc, shape, fonts);
-  }
+    onProgress?.(index + 1, pages.length);
+  });
   doc.end();
   return done;
 }

@@ -1,21 +1,57 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { api } from '../api/client';
 import { saveFile } from '../api/files';
 import { useEditor } from '../editor/EditorContext';
+import type { ApiInput, ApiResult } from '../../shared/api/contract';
 
 type Format = 'pdf' | 'json' | 'png' | 'svg';
 
 const LABEL: Record<Format, string> = { pdf: 'Export PDF', json: 'Export JSON', png: 'Export PNG', svg: 'Export SVG' };
 
+/** How often a running export is asked how far it is: often enough for a smooth bar, rare enough to cost nothing. */
+const POLL_INTERVAL_MS = 250;
+/** The host stops an export after ten minutes; stop asking a little after that. */
+const MAX_POLLS = (11 * 60_000) / POLL_INTERVAL_MS;
+
+interface Progress {
+  format: Format;
+  fraction: number;
+  stage: string;
+}
+
+type ExportedFile = NonNullable<ApiResult<'maps.exportStatus'>['file']>;
+
+/** Starts an export job and asks how it goes until the file is there. */
+async function runExport(input: ApiInput<'maps.exportStart'>, onProgress: (status: ApiResult<'maps.exportStatus'>) => void, isCancelled: () => boolean): Promise<ExportedFile | undefined> {
+  const { jobId } = await api['maps.exportStart'](input);
+  for (let poll = 0; poll < MAX_POLLS; poll++) {
+    const status = await api['maps.exportStatus']({ jobId });
+    if (status.done) return status.file;
+    if (isCancelled()) return undefined;
+    onProgress(status);
+    await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
+  }
+  throw new Error('it is taking far longer than it should.');
+}
+
 /**
  * Exports are drawn from the stored map (so every edit is saved first): the slide deck, the JSON, and
- * the current canvas view as PNG (twice the screen's resolution) or SVG.
+ * the current canvas view as PNG (twice the screen's resolution) or SVG. The host draws them off its
+ * event loop and reports progress, shown as a bar over the (disabled) buttons while the editor stays usable.
  */
 export function ExportButtons() {
   const editor = useEditor();
   const { getViewport } = useReactFlow();
   const [busy, setBusy] = useState<Format>();
+  const [progress, setProgress] = useState<Progress>();
+  const unmounted = useRef(false);
+  useEffect(() => {
+    unmounted.current = false;
+    return () => {
+      unmounted.current = true;
+    };
+  }, []);
 
   const run = async (format: Format) => {
     setBusy(format);
@@ -29,22 +65,44 @@ export function ExportButtons() {
         if (pane) view = { x: -x / zoom, y: -y / zoom, width: pane.width / zoom, height: pane.height / zoom };
         scale = Math.min(4, Math.max(1, 2 * zoom));
       }
-      const file = await api['maps.exportFile']({ id: editor.store.getState().doc.id, format, view, scale });
-      saveFile(file.fileName, file.mimeType, file.base64);
+      const input = { id: editor.store.getState().doc.id, format, view, scale };
+      const file = await runExport(input, ({ fraction, stage }) => setProgress({ format, fraction, stage }), () => unmounted.current);
+      if (file) saveFile(file.fileName, file.mimeType, file.base64);
     } catch (error) {
       editor.store.setState({ error: `The ${format.toUpperCase()} export failed: ${(error as Error).message}` });
     } finally {
-      setBusy(undefined);
+      if (!unmounted.current) {
+        setBusy(undefined);
+        setProgress(undefined);
+      }
     }
   };
 
   return (
-    <div className="toolbar" role="toolbar" aria-label="Export">
+    <div className="toolbar export-toolbar" role="toolbar" aria-label="Export">
       {(['pdf', 'json', 'png', 'svg'] as const).map((format) => (
         <button key={format} type="button" className="button ghost" disabled={busy !== undefined} onClick={() => run(format)} aria-busy={busy === format}>
           {busy === format ? 'Exporting…' : LABEL[format]}
         </button>
       ))}
+      {progress && <ExportProgress {...progress} />}
+    </div>
+  );
+}
+
+function ExportProgress({ format, fraction, stage }: Progress) {
+  const percent = Math.round(Math.min(1, Math.max(0, fraction)) * 100);
+  const name = `Exporting ${format.toUpperCase()}`;
+  return (
+    <div className="export-progress">
+      <div className="export-progress-text">
+        <span className="export-progress-name">{format.toUpperCase()}</span>
+        <span className="export-progress-stage">{stage}</span>
+        <span className="export-progress-percent">{percent}%</span>
+      </div>
+      <div className="export-progress-track" role="progressbar" aria-label={name} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-valuetext={`${percent}% — ${stage}`}>
+        <div className="export-progress-fill" style={{ width: `${percent}%` }} />
+      </div>
     </div>
   );
 }

@@ -20,6 +20,8 @@ export interface DeckOptions {
   measure: MeasureText;
   /** The export date, printed on the title slide. */
   date: Date;
+  /** Told before each part of the deck is laid out (step of steps), for a progress bar; what is drawn does not change. */
+  onProgress?: (step: number, steps: number, label: string) => void;
 }
 
 interface Page {
@@ -73,6 +75,9 @@ function summaryGrid(map: JourneyMap, findings: readonly Finding[], measure: Mea
 export function buildDeck(map: JourneyMap, findings: readonly Finding[], options: DeckOptions): Drawing[] {
   const { measure } = options;
   const pages: Page[] = [];
+  // The overview, each stage, then coverage, findings and notes: the stages are where a big map spends its time.
+  const steps = map.stages.length + 2;
+  const progress = (step: number, label: string) => options.onProgress?.(step, steps, label);
   const teamColors = new Map(map.teams.map((t, i) => [t.id, teamColor(t, i)]));
   const teamNames = new Map(map.teams.map((t) => [t.id, t.name]));
 
@@ -137,6 +142,7 @@ export function buildDeck(map: JourneyMap, findings: readonly Finding[], options
   }
 
   // The journey at a glance: the grid, split into groups of stages when a single slide would be unreadable.
+  progress(0, 'the journey at a glance');
   {
     const areaW = SLIDE.width - 2 * SLIDE.margin;
     const areaH = SLIDE.bottom - SLIDE.top;
@@ -183,6 +189,7 @@ export function buildDeck(map: JourneyMap, findings: readonly Finding[], options
   const byTarget = new Map<string, Finding[]>();
   for (const f of findings) for (const id of f.targetIds) (byTarget.get(id) ?? byTarget.set(id, []).get(id)!).push(f);
   map.stages.forEach((stage, index) => {
+    progress(1 + index, `stage ${index + 1} of ${map.stages.length}`);
     type Block = { height: number; draw: (shapes: Shape[], x: number, y: number, w: number) => void };
     const leftW = 530;
     const rightX = SLIDE.margin + leftW + 30;
@@ -302,6 +309,7 @@ export function buildDeck(map: JourneyMap, findings: readonly Finding[], options
   });
 
   // Coverage: teams × stages, in slices of stages that fit.
+  progress(steps - 1, 'coverage, findings and notes');
   if (map.stages.length && map.teams.length) {
     const rows = computeCoverage(map);
     const perSlide = 8;
