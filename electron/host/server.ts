@@ -1,18 +1,20 @@
 import http from 'node:http';
-import fs from 'node:fs';
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../api/dispatch';
 import { MAX_DOCUMENT_BYTES } from '../../shared/format/document';
-import { CONTENT_SECURITY_POLICY } from './contentSecurity';
-import { contentTypeOf, resolveStaticFile } from './staticFiles';
+import { contentTypeOf, resolveStaticPath } from './staticFiles';
+import { SECURITY_HEADERS, answerClientError, sendJson } from './responses';
+import { BodyTooLarge, RequestAborted, readBody } from './requestBody';
 
 /** Header that carries the per-run token on every API call. */
 export const TOKEN_HEADER = 'x-throughline-token';
 /** An import of the largest accepted document, plus room for the JSON envelope around it. */
 export const MAX_BODY_BYTES = MAX_DOCUMENT_BYTES + 1024 * 1024;
-
+/** What a client sees when something failed that should not have: the details go to the log only. */
+export const INTERNAL_ERROR_MESSAGE = 'Internal error — see the log.';
 
 export interface HostOptions {
   dispatch: Dispatch;
@@ -21,6 +23,8 @@ export interface HostOptions {
   port?: number;
   /** Fixed only by tests; a fresh random token otherwise. */
   token?: string;
+  /** Where failures of the host itself are reported; console.error by default. */
+  logError?: (error: unknown, context: string) => void;
 }
 
 export interface RunningHost {
@@ -31,69 +35,48 @@ export interface RunningHost {
   close(): Promise<void>;
 }
 
-const SECURITY_HEADERS = {
-  'content-security-policy': CONTENT_SECURITY_POLICY,
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'x-frame-options': 'DENY',
-  'cross-origin-opener-policy': 'same-origin',
-  'cross-origin-resource-policy': 'same-origin',
-};
-
-function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(text);
-}
-
-function sameToken(given: string | undefined, expected: string): boolean {
-  if (!given) return false;
+function sameToken(given: string | string[] | undefined, expected: string): boolean {
+  if (typeof given !== 'string' || !given) return false;
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
   return a.length === b.length && crypto.timingSafeEqual(a, b);
 }
 
-class BodyTooLarge extends Error {}
-
-function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > limit) return reject(new BodyTooLarge());
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= limit) return void chunks.push(chunk);
-      req.off('data', onData);
-      req.pause();
-      reject(new BodyTooLarge());
-    };
-    req.on('data', onData);
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
+/** The path of a request target, or undefined when it is not a URL at all. */
+function pathnameOf(target: string | undefined, base: string): string | undefined {
+  try {
+    return new URL(target ?? '/', base).pathname;
+  } catch {
+    return undefined;
+  }
 }
+
+const MISSING_FILE_CODES = new Set(['ENOENT', 'EISDIR', 'ENOTDIR', 'ENAMETOOLONG']);
 
 /**
  * The browser host: serves the renderer and carries the API over HTTP, on 127.0.0.1 only. Every API
  * call needs the per-run token; requests naming another host or origin (DNS rebinding, other sites) are refused.
+ * Any page in the user's browser can send it requests, so no request — however malformed — may take it down:
+ * each one is answered (4xx for what the client got wrong, a generic 500 for the rest) and the host keeps serving.
  */
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const token = options.token ?? crypto.randomBytes(24).toString('base64url');
   const staticRoot = options.staticDir;
+  const logError = options.logError ?? ((error, context) => console.error(`[throughline] ${context}`, error));
   let allowedHosts = new Set<string>();
   let origin = '';
   const isAllowedOrigin = (value: string) => allowedHosts.has(value.replace(/^http:\/\//, ''));
 
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, channel: string) {
     if (req.method !== 'POST') return sendJson(res, 405, { error: 'API calls must use POST.' });
-    if (!sameToken(req.headers[TOKEN_HEADER] as string | undefined, token)) {
+    if (!sameToken(req.headers[TOKEN_HEADER], token)) {
       return sendJson(res, 401, { error: 'Missing or wrong session token. Open the URL that `throughline serve` printed.' });
     }
     let body: string;
     try {
       body = await readBody(req, MAX_BODY_BYTES);
     } catch (error) {
+      if (error instanceof RequestAborted) return;
       if (error instanceof BodyTooLarge) {
         // Answer, then drop the connection rather than read the rest of an oversized upload.
         res.setHeader('connection', 'close');
@@ -111,34 +94,57 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     sendJson(res, 200, await options.dispatch(channel, input));
   }
 
-  function handleStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string) {
+  async function handleStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string) {
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'Method not allowed.' });
-    const file = resolveStaticFile(staticRoot, pathname);
-    if (!file) return sendJson(res, 404, { error: 'Not found.' });
-    fs.readFile(file, (error, data) => {
-      if (error) return sendJson(res, 404, { error: 'Not found.' });
-      const isIndex = path.basename(file) === 'index.html';
-      res.writeHead(200, {
-        ...SECURITY_HEADERS,
-        'content-type': contentTypeOf(file),
-        'cache-control': isIndex ? 'no-store' : 'public, max-age=31536000, immutable',
-      });
-      res.end(req.method === 'HEAD' ? undefined : data);
+    const resolved = resolveStaticPath(staticRoot, pathname);
+    if (!resolved.ok) return sendJson(res, 400, { error: 'Bad request path.' });
+    let data: Buffer;
+    try {
+      data = await fs.readFile(resolved.file);
+    } catch (error) {
+      if (MISSING_FILE_CODES.has((error as NodeJS.ErrnoException).code ?? '')) return sendJson(res, 404, { error: 'Not found.' });
+      throw error;
+    }
+    if (res.headersSent || res.destroyed) return;
+    const isIndex = path.basename(resolved.file) === 'index.html';
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'content-type': contentTypeOf(resolved.file),
+      'content-length': data.length,
+      'cache-control': isIndex ? 'no-store' : 'public, max-age=31536000, immutable',
     });
+    res.end(req.method === 'HEAD' ? undefined : data);
+  }
+
+  async function route(req: http.IncomingMessage, res: http.ServerResponse) {
+    if (!allowedHosts.has(req.headers.host ?? '')) return sendJson(res, 403, { error: 'Unexpected Host header.' });
+    if (req.headers.origin && !isAllowedOrigin(req.headers.origin)) return sendJson(res, 403, { error: 'Cross-origin requests are refused.' });
+    const pathname = pathnameOf(req.url, origin);
+    if (pathname === undefined) return sendJson(res, 400, { error: 'Bad request URL.' });
+    const api = /^\/api\/([A-Za-z.]+)$/.exec(pathname);
+    return api ? handleApi(req, res, api[1]!) : handleStatic(req, res, pathname);
+  }
+
+  function failed(req: http.IncomingMessage, res: http.ServerResponse, error: unknown) {
+    logError(error, `${req.method} ${String(req.url).slice(0, 200)} failed:`);
+    if (res.headersSent) return void res.destroy();
+    const isApi = String(req.url).startsWith('/api/');
+    sendJson(res, 500, isApi ? { ok: false, error: { code: 'internal', message: INTERNAL_ERROR_MESSAGE } } : { error: INTERNAL_ERROR_MESSAGE });
   }
 
   const server = http.createServer((req, res) => {
-    if (!allowedHosts.has(req.headers.host ?? '')) return sendJson(res, 403, { error: 'Unexpected Host header.' });
-    if (req.headers.origin && !isAllowedOrigin(req.headers.origin)) return sendJson(res, 403, { error: 'Cross-origin requests are refused.' });
-    const { pathname } = new URL(req.url ?? '/', origin);
-    const api = /^\/api\/([A-Za-z.]+)$/.exec(pathname);
-    const work = api ? handleApi(req, res, api[1]!) : Promise.resolve(handleStatic(req, res, pathname));
-    work.catch((error: unknown) => {
-      console.error(error);
-      if (!res.headersSent) sendJson(res, 500, { error: 'Internal error.' });
-    });
+    // A client that resets mid-request surfaces here; the request is simply over.
+    req.on('error', () => {});
+    res.on('error', () => {});
+    try {
+      route(req, res).catch((error: unknown) => failed(req, res, error));
+    } catch (error) {
+      failed(req, res, error);
+    }
   });
+  server.on('clientError', answerClientError);
   server.requestTimeout = 60_000;
+  server.headersTimeout = 20_000;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -147,6 +153,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       resolve();
     });
   });
+  // After listening, a server error (such as running out of file descriptors) is logged, not fatal.
+  server.on('error', (error) => logError(error, 'the browser host'));
   const { port } = server.address() as AddressInfo;
   origin = `http://127.0.0.1:${port}`;
   allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
