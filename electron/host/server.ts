@@ -8,6 +8,7 @@ import { MAX_DOCUMENT_BYTES } from '../../shared/format/document';
 import { contentTypeOf, resolveStaticPath } from './staticFiles';
 import { SECURITY_HEADERS, answerClientError, sendJson } from './responses';
 import { BodyTooLarge, RequestAborted, readBody } from './requestBody';
+import { streamMapEvents, type WatchMap } from './eventStream';
 
 /** Header that carries the per-run token on every API call. */
 export const TOKEN_HEADER = 'x-throughline-token';
@@ -23,6 +24,8 @@ export interface HostOptions {
   port?: number;
   /** Fixed only by tests; a fresh random token otherwise. */
   token?: string;
+  /** Live map sessions: where a window's event stream subscribes to a map. */
+  watchMap?: WatchMap;
   /** Where failures of the host itself are reported; console.error by default. */
   logError?: (error: unknown, context: string) => void;
 }
@@ -94,6 +97,18 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     sendJson(res, 200, await options.dispatch(channel, input));
   }
 
+  function handleEvents(req: http.IncomingMessage, res: http.ServerResponse, mapId: string) {
+    if (!sameToken(req.headers[TOKEN_HEADER], token)) return sendJson(res, 401, { error: 'Missing or wrong session token.' });
+    if (!options.watchMap) return sendJson(res, 404, { error: 'Not found.' });
+    let id: string;
+    try {
+      id = decodeURIComponent(mapId);
+    } catch {
+      return sendJson(res, 400, { error: 'That is not a map id.' });
+    }
+    streamMapEvents(req, res, options.watchMap, id, new URL(req.url ?? '/', origin).searchParams);
+  }
+
   async function handleStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string) {
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'Method not allowed.' });
     const resolved = resolveStaticPath(staticRoot, pathname);
@@ -121,6 +136,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     if (req.headers.origin && !isAllowedOrigin(req.headers.origin)) return sendJson(res, 403, { error: 'Cross-origin requests are refused.' });
     const pathname = pathnameOf(req.url, origin);
     if (pathname === undefined) return sendJson(res, 400, { error: 'Bad request URL.' });
+    const events = /^\/api\/events\/([^/]+)$/.exec(pathname);
+    if (events) return handleEvents(req, res, events[1]!);
     const api = /^\/api\/([A-Za-z.]+)$/.exec(pathname);
     return api ? handleApi(req, res, api[1]!) : handleStatic(req, res, pathname);
   }

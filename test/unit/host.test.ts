@@ -109,3 +109,46 @@ describe('browser host', () => {
     expect((await request(host, { path: '/missing.js' })).status).toBe(404);
   });
 });
+
+describe('live map event stream', () => {
+  it('needs the token, refuses a bad id or revision, and streams a map’s stored changes from a revision on', async () => {
+    const staticDir = tempDir();
+    fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html>');
+    const backend = await startBackend(tempDir(), { backups: false });
+    const host = await startHost({ dispatch: backend.dispatch, staticDir, port: 0, watchMap: (id, since, send) => backend.sessions.watch(id, since, send) });
+    running = { host, backend };
+    const created = (await backend.dispatch('maps.create', { name: 'Streamed', template: 'blank' })) as { ok: true; value: { id: string } };
+    const mapId = created.value.id;
+    await backend.dispatch('maps.storeChange', { id: mapId, clientId: 'w1', batchId: 'b1', ops: [{ op: 'set', path: ['name'], value: 'First' }] });
+    const token = { 'x-throughline-token': host.token };
+    expect((await request(host, { path: `/api/events/${mapId}?since=0` })).status).toBe(401);
+    expect((await request(host, { path: `/api/events/%E0%A4%A?since=0`, headers: token })).status).toBe(400);
+    expect((await request(host, { path: `/api/events/${mapId}?since=-1`, headers: token })).status).toBe(400);
+
+    const events: unknown[] = [];
+    await new Promise<void>((resolve, reject) => {
+      const req = http.get({ host: '127.0.0.1', port: host.port, path: `/api/events/${mapId}?since=0`, headers: token }, (res) => {
+        expect(res.headers['content-type']).toMatch(/^text\/event-stream/);
+        let buffer = '';
+        res.on('data', (chunk) => {
+          buffer += chunk;
+          for (let end = buffer.indexOf('\n\n'); end !== -1; end = buffer.indexOf('\n\n')) {
+            events.push(JSON.parse(buffer.slice(6, end)));
+            buffer = buffer.slice(end + 2);
+            if (events.length === 1) void backend.dispatch('maps.storeChange', { id: mapId, clientId: 'w2', batchId: 'b2', ops: [{ op: 'set', path: ['name'], value: 'Second' }] });
+            if (events.length === 2) {
+              req.destroy();
+              resolve();
+            }
+          }
+        });
+      });
+      req.on('error', (error) => (events.length === 2 ? resolve() : reject(error)));
+    });
+    expect(events).toEqual([
+      { type: 'change', change: expect.objectContaining({ revision: 1, clientId: 'w1', ops: [{ op: 'set', path: ['name'], value: 'First' }] }) },
+      { type: 'change', change: expect.objectContaining({ revision: 2, clientId: 'w2', ops: [{ op: 'set', path: ['name'], value: 'Second' }] }) },
+    ]);
+    await expect.poll(() => backend.sessions.watcherCount(mapId)).toBe(0);
+  });
+});
