@@ -66,7 +66,7 @@ export function HomeScreen({ onOpen }: HomeScreenProps) {
       setError(undefined);
       setNotice(
         result.copiedFromId
-          ? `Imported “${result.map.name}” as a copy: a map with the same id is already here, and it is unchanged.`
+          ? `Imported as “${result.map.name}”: a map with the same id is already here, and it is unchanged.`
           : `Imported “${result.map.name}”.`,
       );
     } catch (e) {

@@ -86,7 +86,7 @@ test('a bad file is refused with the path and the problem, and nothing stored ch
   await expect(page.getByRole('list', { name: 'Maps' }).getByRole('listitem')).toHaveCount(1);
 
   // Importing the same file twice makes a copy; the first stays as it was.
-  for (const expected of ['Imported “Acme Analytics — enterprise journey”.', 'Imported “Acme Analytics — enterprise journey” as a copy']) {
+  for (const expected of ['Imported “Acme Analytics — enterprise journey”.', 'Imported as “Acme Analytics — enterprise journey (copy)”: a map with the same id is already here']) {
     chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'Import' }).click();
     await (await chooser).setFiles(fixture);
