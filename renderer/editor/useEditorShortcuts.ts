@@ -48,6 +48,14 @@ export function useEditorShortcuts(onShortcutSheet: () => void): { copy: () => v
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
+      // F5 presents even from a text field (where the browser would otherwise reload the page); leaving
+      // the field commits what was typed.
+      if (event.key === 'F5') {
+        event.preventDefault();
+        if (editor.store.getState().presenting) return;
+        if (isTyping(document.activeElement)) (document.activeElement as HTMLElement).blur();
+        return startPresenting(editor);
+      }
       if (isTyping(event.target)) return;
       const mod = event.ctrlKey || event.metaKey;
       const key = event.key.toLowerCase();
@@ -64,8 +72,7 @@ export function useEditorShortcuts(onShortcutSheet: () => void): { copy: () => v
         else if (mod && key === 'z' && !event.shiftKey) editor.undo();
         else if ((mod && key === 'z' && event.shiftKey) || (event.ctrlKey && key === 'y')) editor.redo();
         else handled = false;
-      } else if (key === 'f5') startPresenting(editor);
-      else if (state.viewing) {
+      } else if (state.viewing) {
         if (key === 'escape') editor.store.setState({ viewing: undefined });
         else handled = false;
       } else if (mod && key === 'z' && !event.shiftKey) editor.undo();
