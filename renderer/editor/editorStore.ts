@@ -71,6 +71,8 @@ export interface Editor {
   flush(): Promise<void>;
   hasUnsavedEdits(): boolean;
   dismissNotice(id: string): void;
+  /** Says something in the notices (a live region), with an optional one-click action such as Undo. */
+  announce(message: string, action?: Notice['action']): void;
   /** Applies a change the host pushed (another window's, or this one's echo). */
   receive(change: ReceivedChange): void;
   /** The host no longer has the changes this window missed: reload the stored map under the unsaved edits. */
@@ -219,6 +221,9 @@ export function createEditor(opened: { map: JourneyMap; revision: number }, api:
     },
     dismissError() {
       store.setState({ error: undefined });
+    },
+    announce(message, action) {
+      notify(action ? { message, action } : { message });
     },
     dismissNotice(id) {
       store.setState((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));
