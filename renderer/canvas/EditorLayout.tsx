@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useEditor, useEditorState } from '../editor/EditorContext';
 import { useEditorShortcuts } from '../editor/useEditorShortcuts';
-import { startPresenting, stepStage, stopPresenting } from '../editor/presenting';
+import { scalePresentText, startPresenting, stepStage, stopPresenting } from '../editor/presenting';
+import { PresentStage, usePresentPageLabel } from '../present/PresentStage';
+import { teamColor } from '../../shared/layout/teamColors';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Inspector } from '../inspector/Inspector';
@@ -91,7 +93,7 @@ export function EditorLayout({ onClose }: { onClose: () => void }) {
       <div className="map-screen presenting">
         <PresentBar />
         <ErrorBanner message={error} onDismiss={() => editor.dismissError()} />
-        <JourneyCanvas />
+        <PresentStage />
         <Notices />
         {dialogs}
       </div>
@@ -151,25 +153,44 @@ export function EditorLayout({ onClose }: { onClose: () => void }) {
   );
 }
 
-/** Present mode's bar: where we are in the journey, large, with the facilitator's controls. */
+/** Present mode's bar: where we are in the journey, large, with the team legend and the facilitator's controls. */
 function PresentBar() {
   const editor = useEditor();
   const stages = useEditorState((s) => s.doc.stages);
   const order = useEditorState((s) => s.doc.stageOrder);
+  const doc = useEditorState((s) => s.doc);
   const index = useEditorState((s) => s.presentStageIndex);
+  const pageLabel = usePresentPageLabel();
   const stage = stages.get(order[index] ?? '');
   return (
     <header className="present-bar">
       <div className="present-where">
-        <span className="present-step">{order.length ? `Stage ${index + 1} of ${order.length}` : 'No stages yet'}</span>
+        <span className="present-step">
+          {order.length ? `Stage ${index + 1} of ${order.length}` : 'No stages yet'}
+          {pageLabel && <span className="present-page">{pageLabel}</span>}
+        </span>
         <h1 className="present-stage">{stage?.name ?? 'The journey'}</h1>
         {stage?.goal && <p className="present-goal">{stage.goal}</p>}
       </div>
+      <ul className="present-legend" aria-label="Teams">
+        {doc.teamOrder.map((id, i) => (
+          <li key={id}>
+            <span className="present-legend-swatch" style={{ background: teamColor(doc.teams.get(id)!, i) }} aria-hidden="true" />
+            {doc.teams.get(id)!.name}
+          </li>
+        ))}
+      </ul>
       <div className="present-controls">
+        <button type="button" className="button ghost" onClick={() => scalePresentText(editor, 1 / 1.15)} aria-label="Smaller text" title="Smaller text (until the next stage)">
+          A−
+        </button>
+        <button type="button" className="button ghost" onClick={() => scalePresentText(editor, 1.15)} aria-label="Larger text" title="Larger text (until the next stage)">
+          A+
+        </button>
         <button type="button" className="button ghost" onClick={() => stepStage(editor, -1)} disabled={index === 0} aria-label="Previous stage">
           ←
         </button>
-        <button type="button" className="button ghost" onClick={() => stepStage(editor, 1)} disabled={index >= order.length - 1} aria-label="Next stage">
+        <button type="button" className="button ghost" onClick={() => stepStage(editor, 1)} aria-label="Next stage">
           →
         </button>
         <FocusTeamSelect />

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useMemo, useState, type DragEvent } from 'react';
 import {
   Background,
   BackgroundVariant,
@@ -55,8 +55,6 @@ export function JourneyCanvas() {
   const editor = useEditor();
   const liveDoc = useEditorState((s) => s.doc);
   const viewing = useEditorState((s) => s.viewing);
-  const presenting = useEditorState((s) => s.presenting);
-  const presentStageIndex = useEditorState((s) => s.presentStageIndex);
   const focusTeamId = useEditorState((s) => s.focusTeamId);
   const liveSelection = useEditorState((s) => s.selection);
   // A saved version is shown on the same canvas, read-only.
@@ -64,13 +62,12 @@ export function JourneyCanvas() {
   const doc = viewedDoc ?? liveDoc;
   const readOnly = viewedDoc !== undefined;
   const selection = readOnly ? NO_SELECTION : liveSelection;
-  const spotStageId = presenting ? doc.stageOrder[presentStageIndex] : undefined;
   const build = useMemo(createFlowBuilder, [viewedDoc]);
   const summarize = useMemo(createIssueSummarizer, [viewedDoc]);
   const issues = useMemo(() => summarize(findingsOf(doc)), [summarize, doc]);
   const flow = useMemo(
-    () => build(doc, selection, issues, mapOf(doc), { stageId: spotStageId, teamId: focusTeamId }),
-    [build, doc, selection, issues, spotStageId, focusTeamId],
+    () => build(doc, selection, issues, mapOf(doc), { teamId: focusTeamId }),
+    [build, doc, selection, issues, focusTeamId],
   );
   // Where dragged nodes are while a drag is on; everything else is exactly what the map says. Derived,
   // not copied into state, so an edit re-renders the canvas once and a drop never shows a stale frame.
@@ -79,15 +76,8 @@ export function JourneyCanvas() {
     () => (dragged.size === 0 ? flow.nodes : flow.nodes.map((n) => (dragged.has(n.id) ? { ...n, position: dragged.get(n.id)! } : n))),
     [flow, dragged],
   );
-  const { screenToFlowPosition, fitView } = useReactFlow();
+  const { screenToFlowPosition } = useReactFlow();
 
-  // Present mode moves the camera to the spotlit stage; leaving it shows the whole map again.
-  const wasPresenting = useRef(presenting);
-  useEffect(() => {
-    if (spotStageId) void fitView({ nodes: [{ id: `${STAGE_NODE_PREFIX}${spotStageId}` }, { id: `column:${spotStageId}` }], padding: 0.04, duration: 400 });
-    else if (wasPresenting.current) void fitView({ padding: 0.04, duration: 300 });
-    wasPresenting.current = presenting;
-  }, [spotStageId, presenting, fitView]);
   const addFromPalette = useAddFromPalette();
 
   const updateSelection = useCallback(
@@ -191,8 +181,8 @@ export function JourneyCanvas() {
         onNodeDoubleClick={(_event, node) => {
           if (!readOnly && node.type === 'touchpoint') editor.store.setState({ editingId: node.id });
         }}
-        nodesDraggable={!readOnly && !presenting}
-        nodesConnectable={!readOnly && !presenting}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
         elementsSelectable={!readOnly}
         zoomOnDoubleClick={false}
         // Large maps: only what is in view is in the DOM, so a drop or a pan restyles tens of cards, not thousands.
@@ -210,7 +200,7 @@ export function JourneyCanvas() {
       >
         <Background variant={BackgroundVariant.Dots} gap={24} size={1} />
         <Controls showInteractive={false} />
-        {!presenting && <MiniMap nodeColor={miniMapColor} pannable zoomable ariaLabel="Minimap" style={MINIMAP_STYLE} />}
+        <MiniMap nodeColor={miniMapColor} pannable zoomable ariaLabel="Minimap" style={MINIMAP_STYLE} />
         <Panel position="top-right">
           <TeamLegend doc={doc} />
         </Panel>

@@ -44,6 +44,10 @@ export interface EditorState {
   /** Present mode: the map large, one stage at a time, for the room. */
   presenting: boolean;
   presentStageIndex: number;
+  /** Which page of the stage's cards Present shows, when it has more than fit on one. */
+  presentPage: number;
+  /** The facilitator's text size for Present (A−/A+), reset at the next stage. */
+  presentScale: number;
   /** Dims every card this team neither leads nor supports. */
   focusTeamId?: string;
   /** The card whose title is being edited in place (double-click). */
@@ -109,6 +113,8 @@ export function createEditor(opened: { map: JourneyMap; revision: number }, api:
     save: { status: 'saved' },
     presenting: false,
     presentStageIndex: 0,
+    presentPage: 0,
+    presentScale: 1,
     notices: [],
     ...historyFlags(history),
   }));

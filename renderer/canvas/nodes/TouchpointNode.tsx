@@ -22,7 +22,7 @@ function Chip({ team, kind }: { team: TeamChip; kind: 'lead' | 'support' }) {
  * not only by colour, so the room can read the problem from afar.
  */
 /** The title being edited in place (double-click): Enter or leaving the field stores it, Escape cancels. */
-function TitleEditor({ id, title }: { id: string; title: string }) {
+export function TitleEditor({ id, title }: { id: string; title: string }) {
   const editor = useEditor();
   const stop = () => editor.store.setState({ editingId: undefined });
   const commit = (value: string) => {

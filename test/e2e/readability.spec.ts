@@ -1,0 +1,73 @@
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { test, expect, type ServedApp } from './fixtures';
+import { canvasOf, fitMap } from './helpers';
+
+const FIXTURE = path.join(__dirname, '..', 'fixtures', 'workshop-map.json');
+const SIZES = [
+  { name: 'projector', width: 1920, height: 1080, editTitle: 14, presentTitle: 28 },
+  { name: 'laptop', width: 1366, height: 768, editTitle: 12, presentTitle: 20 },
+] as const;
+
+async function openWorkshopMap(page: Page, app: ServedApp) {
+  await page.goto(app.url);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import' }).click();
+  await (await chooser).setFiles(FIXTURE);
+  await page.getByRole('button', { name: 'Open Northwind Analytics — workshop' }).click();
+  await expect(canvasOf(page).getByRole('article').first()).toBeVisible();
+}
+
+/** The size a text is drawn at on screen: its font size times every scale between it and the screen. */
+async function screenFontSizes(page: Page, selector: string): Promise<number[]> {
+  return page.locator(selector).evaluateAll((elements) =>
+    elements.map((element) => {
+      const fontSize = parseFloat(getComputedStyle(element).fontSize);
+      const box = element.getBoundingClientRect();
+      const scale = (element as HTMLElement).offsetWidth > 0 ? box.width / (element as HTMLElement).offsetWidth : 1;
+      return fontSize * scale;
+    }),
+  );
+}
+
+for (const size of SIZES) {
+  test.describe(`at ${size.width}×${size.height} (${size.name})`, () => {
+    test.use({ viewport: { width: size.width, height: size.height } });
+
+    test(`Present: every stage's card titles are at least ${size.presentTitle} px and every lane label is on screen beside the cards`, async ({ app, page }) => {
+      await openWorkshopMap(page, app);
+      await page.getByRole('button', { name: 'Present' }).click();
+      const stageCount = 7;
+      for (let stage = 1; stage <= stageCount; stage++) {
+        await expect(page.getByText(`Stage ${stage} of ${stageCount}`)).toBeVisible();
+        const sizes = await screenFontSizes(page, '.present-card-title');
+        expect(sizes.length).toBeGreaterThan(0);
+        for (const px of sizes) expect(px).toBeGreaterThanOrEqual(size.presentTitle);
+        const labels = page.locator('.present-lane-label');
+        await expect(labels).toHaveCount(3);
+        for (const label of await labels.all()) {
+          const box = (await label.boundingBox())!;
+          expect(box.x).toBeGreaterThanOrEqual(0);
+          expect(box.y).toBeGreaterThanOrEqual(0);
+          expect(box.y + box.height).toBeLessThanOrEqual(size.height);
+        }
+        for (const card of await page.locator('.present-card').all()) {
+          const box = (await card.boundingBox())!;
+          expect(box.x + box.width).toBeLessThanOrEqual(size.width);
+          expect(box.y + box.height).toBeLessThanOrEqual(size.height);
+        }
+        if (stage === 4) await page.screenshot({ path: `test-results/screenshots/present-${size.name}.png` });
+        await page.keyboard.press('ArrowRight');
+      }
+    });
+
+    test(`edit mode: after Fit map, card titles are at least ${size.editTitle} px`, async ({ app, page }) => {
+      await openWorkshopMap(page, app);
+      await fitMap(page);
+      const sizes = await screenFontSizes(page, '.card-title');
+      expect(sizes.length).toBe(20);
+      for (const px of sizes) expect(px).toBeGreaterThanOrEqual(size.editTitle);
+      await page.screenshot({ path: `test-results/screenshots/edit-${size.name}.png` });
+    });
+  });
+}
