@@ -1,4 +1,7 @@
 import { useEffect, useState } from 'react';
+import { useReactFlow } from '@xyflow/react';
+import { toggleLayout, useLayoutPrefs } from './layoutPrefs';
+import './layout.css';
 import { useEditor, useEditorState } from '../editor/EditorContext';
 import { useEditorShortcuts } from '../editor/useEditorShortcuts';
 import { scalePresentText, startPresenting, stepStage, stopPresenting } from '../editor/presenting';
@@ -18,6 +21,7 @@ import { SessionTimer } from './SessionTimer';
 import { FocusTeamSelect } from './FocusTeamSelect';
 import { VersionsDialog } from '../panels/VersionsDialog';
 import { ShortcutsDialog } from '../panels/ShortcutsDialog';
+import { CommandPalette } from '../commands/CommandPalette';
 import { VersionBanner } from '../panels/VersionBanner';
 import { BackToMaps } from '../components/BackToMaps';
 
@@ -37,8 +41,10 @@ export function EditorLayout({ onClose }: { onClose: () => void }) {
   const hasSelection = useEditorState((s) => s.selection.size > 0);
   const presenting = useEditorState((s) => s.presenting);
   const viewing = useEditorState((s) => s.viewing);
-  const [dialog, setDialog] = useState<'versions' | 'shortcuts'>();
-  const { zoomToSelection } = useEditorShortcuts(() => setDialog('shortcuts'));
+  const [dialog, setDialog] = useState<'versions' | 'shortcuts' | 'commands'>();
+  const { zoomToSelection, commands } = useEditorShortcuts(() => setDialog('shortcuts'), () => setDialog('commands'));
+  const { fitView } = useReactFlow();
+  const prefs = useLayoutPrefs((p) => p);
 
   useEffect(() => {
     document.title = `${name} · Throughline`;
@@ -73,6 +79,7 @@ export function EditorLayout({ onClose }: { onClose: () => void }) {
     <>
       {dialog === 'versions' && <VersionsDialog onClose={() => setDialog(undefined)} />}
       {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(undefined)} />}
+      {dialog === 'commands' && <CommandPalette context={commands} onClose={() => setDialog(undefined)} />}
       {confirm && (
         <ConfirmDialog
           title={confirm.title}
@@ -100,27 +107,49 @@ export function EditorLayout({ onClose }: { onClose: () => void }) {
     );
   }
 
+  const undoTitle = undoLabel ? `Undo: ${undoLabel} (Ctrl+Z)` : 'Undo (Ctrl+Z)';
+  const redoTitle = redoLabel ? `Redo: ${redoLabel} (Ctrl+Shift+Z)` : 'Redo (Ctrl+Shift+Z)';
+  const showPalette = !viewing && prefs.palette && !prefs.roomView;
+  const showInspector = !viewing && prefs.inspector && !prefs.roomView;
+  const showBottom = !viewing && prefs.bottomPanels && !prefs.roomView;
+  const bodyClass = ['editor-body', viewing ? 'read-only' : '', showPalette ? '' : 'palette-collapsed', showInspector ? '' : 'inspector-collapsed'].filter(Boolean).join(' ');
   return (
-    <div className="map-screen">
-      <header className="app-bar">
+    <div className={`map-screen${prefs.roomView ? ' room-view' : ''}`}>
+      <header className="app-bar one-row">
         <BackToMaps onClick={close} />
-        <h1 className="map-title">{name}</h1>
+        <h1 className="map-title" title={name}>
+          {name}
+        </h1>
         <div className="toolbar" role="toolbar" aria-label="Edit">
-          <button type="button" className="button ghost" onClick={() => editor.undo()} disabled={!canUndo || viewing !== undefined} title={undoLabel ? `Undo: ${undoLabel} (Ctrl+Z)` : 'Undo (Ctrl+Z)'}>
-            Undo
+          <button type="button" className="button ghost icon" onClick={() => editor.undo()} disabled={!canUndo || viewing !== undefined} aria-label="Undo" title={undoTitle}>
+            <span aria-hidden="true">↶</span>
           </button>
-          <button type="button" className="button ghost" onClick={() => editor.redo()} disabled={!canRedo || viewing !== undefined} title={redoLabel ? `Redo: ${redoLabel} (Ctrl+Shift+Z)` : 'Redo (Ctrl+Shift+Z)'}>
-            Redo
+          <button type="button" className="button ghost icon" onClick={() => editor.redo()} disabled={!canRedo || viewing !== undefined} aria-label="Redo" title={redoTitle}>
+            <span aria-hidden="true">↷</span>
           </button>
-          <button type="button" className="button ghost" onClick={zoomToSelection} title="Zoom to the selection, or fit the whole map">
-            {hasSelection ? 'Zoom to selection' : 'Fit map'}
+          <button type="button" className="button ghost" onClick={() => void fitView({ padding: 0.04, duration: 300 })} title="Show the whole map">
+            Fit map
           </button>
+          {hasSelection && (
+            <button type="button" className="button ghost" onClick={zoomToSelection} title="Zoom to what is selected">
+              Zoom to selection
+            </button>
+          )}
         </div>
-        <ExportButtons />
         <div className="toolbar" role="toolbar" aria-label="Facilitate">
           <button type="button" className="button primary" onClick={() => startPresenting(editor)} title="Present the map to the room (F5)">
             Present
           </button>
+          <button
+            type="button"
+            className="button ghost"
+            aria-pressed={prefs.roomView}
+            onClick={() => toggleLayout('roomView')}
+            title="Room view: only the map, large, for the shared screen; editing still works"
+          >
+            Room view
+          </button>
+          <ExportButtons />
           <button type="button" className="button ghost" onClick={() => setDialog('versions')}>
             Versions
           </button>
@@ -134,21 +163,42 @@ export function EditorLayout({ onClose }: { onClose: () => void }) {
       </header>
       <ErrorBanner message={error} onDismiss={() => editor.dismissError()} />
       {viewing && <VersionBanner />}
-      <div className={`editor-body${viewing ? ' read-only' : ''}`}>
-        {viewing ? <div /> : <Palette />}
+      <div className={bodyClass}>
+        {showPalette ? <Palette /> : viewing || prefs.roomView ? <div /> : <PanelRail side="left" label="Show the palette" onClick={() => toggleLayout('palette')} />}
         <div className="editor-main">
           <JourneyCanvas />
-          {!viewing && (
+          {showBottom ? (
             <div className="bottom-panels">
+              <button type="button" className="panel-fold" onClick={() => toggleLayout('bottomPanels')} aria-label="Hide Problems and Coverage" title="Hide Problems and Coverage">
+                <span aria-hidden="true">⌄</span>
+              </button>
               <ProblemsPanel />
               <CoveragePanel />
             </div>
+          ) : (
+            !viewing &&
+            !prefs.roomView && (
+              <button type="button" className="panel-reopen bottom" onClick={() => toggleLayout('bottomPanels')}>
+                Show Problems and Coverage
+              </button>
+            )
           )}
         </div>
-        {viewing ? <div /> : <Inspector />}
+        {showInspector ? <Inspector /> : viewing || prefs.roomView ? <div /> : <PanelRail side="right" label="Show the inspector" onClick={() => toggleLayout('inspector')} />}
       </div>
       <Notices />
       {dialogs}
+    </div>
+  );
+}
+
+/** A collapsed side panel: a slim strip with one button to bring it back. */
+function PanelRail({ side, label, onClick }: { side: 'left' | 'right'; label: string; onClick: () => void }) {
+  return (
+    <div className={`panel-rail ${side}`}>
+      <button type="button" className="button ghost icon" onClick={onClick} aria-label={label} title={label}>
+        <span aria-hidden="true">{side === 'left' ? '»' : '«'}</span>
+      </button>
     </div>
   );
 }

@@ -80,12 +80,50 @@ export function ExportButtons() {
 
   return (
     <div className="toolbar export-toolbar" role="toolbar" aria-label="Export">
-      {(['pdf', 'json', 'png', 'svg'] as const).map((format) => (
-        <button key={format} type="button" className="button ghost" disabled={busy !== undefined} onClick={() => run(format)} aria-busy={busy === format}>
-          {busy === format ? 'Exporting…' : LABEL[format]}
-        </button>
-      ))}
+      <ExportMenu busy={busy} onExport={(format) => void run(format)} />
       {progress && <ExportProgress {...progress} />}
+    </div>
+  );
+}
+
+/** One "Export" button in the bar; the formats open beneath it, so the bar stays one row. */
+function ExportMenu({ busy, onExport }: { busy?: Format; onExport: (format: Format) => void }) {
+  const [open, setOpen] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const close = (event: Event) => {
+      if (event instanceof KeyboardEvent ? event.key === 'Escape' : !root.current?.contains(event.target as globalThis.Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', close);
+    document.addEventListener('keydown', close);
+    return () => {
+      document.removeEventListener('pointerdown', close);
+      document.removeEventListener('keydown', close);
+    };
+  }, [open]);
+  return (
+    <div className="export-menu" ref={root}>
+      <button type="button" className="button ghost" aria-haspopup="true" aria-expanded={open} disabled={busy !== undefined} onClick={() => setOpen(!open)}>
+        {busy ? 'Exporting…' : 'Export'} <span aria-hidden="true">▾</span>
+      </button>
+      <div className="export-menu-items" role="group" aria-label="Export formats" hidden={!open}>
+        {(['pdf', 'json', 'png', 'svg'] as const).map((format) => (
+          <button
+            key={format}
+            type="button"
+            className="button ghost"
+            disabled={busy !== undefined}
+            aria-busy={busy === format}
+            onClick={() => {
+              setOpen(false);
+              onExport(format);
+            }}
+          >
+            {LABEL[format]}
+          </button>
+        ))}
+      </div>
     </div>
   );
 }

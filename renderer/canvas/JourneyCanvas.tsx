@@ -1,12 +1,13 @@
-import { useCallback, useMemo, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
 import {
   Background,
   BackgroundVariant,
+  ControlButton,
   Controls,
   MiniMap,
-  Panel,
   ReactFlow,
   useReactFlow,
+  useStore,
   type Connection as FlowConnection,
   type FinalConnectionState,
   type EdgeChange,
@@ -18,7 +19,8 @@ import { nodeTypes } from './nodes/nodeTypes';
 import { createIssueSummarizer } from './issues';
 import { findingsOf, mapOf } from '../editor/derived';
 import { toMapDoc } from '../../shared/document/mapDoc';
-import { TeamLegend } from './TeamLegend';
+import { toggleLayout, useLayoutPrefs } from './layoutPrefs';
+import './canvasZoom.css';
 
 const NO_SELECTION: ReadonlySet<string> = new Set();
 const NO_DRAG: ReadonlyMap<string, { x: number; y: number }> = new Map();
@@ -50,6 +52,25 @@ function constrain(change: NodeChange<JourneyNode>): NodeChange<JourneyNode> {
   return change;
 }
 
+/** Below this zoom a card shows only its title (and warnings): more would be unreadable from the room. */
+const FAR_ZOOM = 0.7;
+
+/**
+ * Keeps the canvas's --zoom variable and its level of detail in step with the zoom, writing them on
+ * the canvas element directly: the cards' CSS reads them, and no card re-renders while zooming.
+ */
+function CanvasZoomStyle() {
+  const zoom = useStore((s) => s.transform[2]);
+  const domNode = useStore((s) => s.domNode);
+  useEffect(() => {
+    const canvas = domNode?.closest<HTMLElement>('.canvas');
+    if (!canvas) return;
+    canvas.style.setProperty('--zoom', String(zoom));
+    canvas.dataset.detail = zoom < FAR_ZOOM ? 'far' : 'near';
+  }, [zoom, domNode]);
+  return null;
+}
+
 /** The journey grid, editable: drag cards between cells, reorder stages and lanes, connect, select. */
 export function JourneyCanvas() {
   const editor = useEditor();
@@ -77,6 +98,20 @@ export function JourneyCanvas() {
     [flow, dragged],
   );
   const { screenToFlowPosition } = useReactFlow();
+  const showMinimap = useLayoutPrefs((p) => p.minimap);
+  // The view cannot be pushed far off the map (a stray press on the minimap used to throw it away).
+  const translateExtent = useMemo<[[number, number], [number, number]]>(() => {
+    const margin = 600;
+    let [minX, minY, maxX, maxY] = [0, 0, flow.layout.width, flow.layout.height];
+    for (const node of flow.nodes) {
+      if (node.type !== 'note') continue;
+      minX = Math.min(minX, node.position.x);
+      minY = Math.min(minY, node.position.y);
+      maxX = Math.max(maxX, node.position.x + (node.width ?? 0));
+      maxY = Math.max(maxY, node.position.y + (node.height ?? 0));
+    }
+    return [[minX - margin, minY - margin], [maxX + margin, maxY + margin]];
+  }, [flow]);
 
   const addFromPalette = useAddFromPalette();
 
@@ -189,21 +224,27 @@ export function JourneyCanvas() {
         onlyRenderVisibleElements={flow.nodes.length > LARGE_MAP_NODES}
         fitView
         fitViewOptions={FIT_VIEW_OPTIONS}
+        translateExtent={translateExtent}
         minZoom={0.1}
         maxZoom={2}
         deleteKeyCode={null}
+        // The arrow keys move the selection and Alt+Arrow the cards, through the map (useEditorShortcuts);
+        // React Flow's own arrow-key nudge would only slide a card on screen. Cards stay focusable.
+        disableKeyboardA11y
         selectionKeyCode="Shift"
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
         nodeDragThreshold={4}
         elevateNodesOnSelect={false}
         connectionRadius={40}
       >
+        <CanvasZoomStyle />
         <Background variant={BackgroundVariant.Dots} gap={24} size={1} />
-        <Controls showInteractive={false} />
-        <MiniMap nodeColor={miniMapColor} pannable zoomable ariaLabel="Minimap" style={MINIMAP_STYLE} />
-        <Panel position="top-right">
-          <TeamLegend doc={doc} />
-        </Panel>
+        <Controls showInteractive={false}>
+          <ControlButton onClick={() => toggleLayout('minimap')} aria-label={showMinimap ? 'Hide the minimap' : 'Show the minimap'} title={showMinimap ? 'Hide the minimap' : 'Show the minimap'}>
+            <span aria-hidden="true">▦</span>
+          </ControlButton>
+        </Controls>
+        {showMinimap && <MiniMap nodeColor={miniMapColor} pannable zoomable ariaLabel="Minimap" style={MINIMAP_STYLE} />}
       </ReactFlow>
     </section>
   );

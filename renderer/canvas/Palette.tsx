@@ -2,6 +2,7 @@ import type { DragEvent } from 'react';
 import { useEditor } from '../editor/EditorContext';
 import { keyboardPoint, type PaletteKind } from '../editor/placement';
 import { PALETTE_MIME, useAddFromPalette } from './usePaletteActions';
+import { toggleLayout } from './layoutPrefs';
 
 const ITEMS: { kind: PaletteKind; label: string; hint: string }[] = [
   { kind: 'stage', label: 'Stage', hint: 'A step of the buying process: a column' },
@@ -21,7 +22,12 @@ export function Palette() {
   };
   return (
     <section className="palette" aria-label="Palette">
-      <h2 className="panel-heading">Add</h2>
+      <div className="panel-heading-row">
+        <h2 className="panel-heading">Add</h2>
+        <button type="button" className="panel-fold" onClick={() => toggleLayout('palette')} aria-label="Hide the palette" title="Hide the palette">
+          <span aria-hidden="true">«</span>
+        </button>
+      </div>
       <ul className="palette-list">
         {ITEMS.map((item) => (
           <li key={item.kind}>

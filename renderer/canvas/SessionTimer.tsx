@@ -18,16 +18,16 @@ export function SessionTimer() {
         {formatElapsed(elapsed)}
       </span>
       {running ? (
-        <button type="button" className="button ghost small" onClick={sessionTimer.pause}>
-          Pause timer
+        <button type="button" className="button ghost small icon" onClick={sessionTimer.pause} aria-label="Pause timer" title="Pause timer">
+          <span aria-hidden="true">❚❚</span>
         </button>
       ) : (
-        <button type="button" className="button ghost small" onClick={sessionTimer.start}>
-          {elapsed > 0 ? 'Resume timer' : 'Start timer'}
+        <button type="button" className="button ghost small icon" onClick={sessionTimer.start} aria-label={elapsed > 0 ? 'Resume timer' : 'Start timer'} title={elapsed > 0 ? 'Resume timer' : 'Start timer'}>
+          <span aria-hidden="true">▶</span>
         </button>
       )}
-      <button type="button" className="button ghost small" onClick={sessionTimer.reset} disabled={elapsed === 0 && !running}>
-        Reset timer
+      <button type="button" className="button ghost small icon" onClick={sessionTimer.reset} disabled={elapsed === 0 && !running} aria-label="Reset timer" title="Reset timer">
+        <span aria-hidden="true">↺</span>
       </button>
     </div>
   );

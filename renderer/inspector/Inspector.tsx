@@ -4,6 +4,7 @@ import { TouchpointForm } from './TouchpointForm';
 import { HandoffForm } from './HandoffForm';
 import { StageForm, TeamForm, NoteForm, ConnectionForm, MapForm } from './RecordForms';
 import { useDeleteSelection } from '../editor/useDeleteSelection';
+import { toggleLayout } from '../canvas/layoutPrefs';
 
 /** Edits every field of the selection; with nothing selected, the map's own name and description. */
 export function Inspector() {
@@ -58,7 +59,12 @@ export function Inspector() {
 
   return (
     <aside className="inspector" aria-label="Inspector">
-      <h2 className="panel-heading">{heading}</h2>
+      <div className="panel-heading-row">
+        <h2 className="panel-heading">{heading}</h2>
+        <button type="button" className="panel-fold" onClick={() => toggleLayout('inspector')} aria-label="Hide the inspector" title="Hide the inspector">
+          <span aria-hidden="true">»</span>
+        </button>
+      </div>
       {body}
     </aside>
   );

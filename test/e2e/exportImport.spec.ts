@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { test, expect } from './fixtures';
+import { exportAs } from './helpers';
 
 const fixture = path.join(__dirname, '..', 'fixtures', 'full-map.json');
 
@@ -15,7 +16,7 @@ test('import a file through the chooser, open it, export JSON through the downlo
   await expect(page.getByRole('article', { name: 'Tailored demo, Intent, led by Sales' })).toBeVisible();
 
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export JSON' }).click();
+  await exportAs(page, 'Export JSON');
   const file = await download;
   expect(file.suggestedFilename()).toBe('Acme Analytics — enterprise journey.json');
   const saved = testInfo.outputPath('exported.json');
@@ -33,7 +34,7 @@ test('Export PDF downloads the slide deck; PNG and SVG export the current view',
   await page.getByRole('button', { name: 'Open Acme Analytics — enterprise journey' }).click();
 
   const pdf = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export PDF' }).click();
+  await exportAs(page, 'Export PDF');
   const pdfPath = testInfo.outputPath('deck.pdf');
   await (await pdf).saveAs(pdfPath);
   const info = execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' });
@@ -43,7 +44,7 @@ test('Export PDF downloads the slide deck; PNG and SVG export the current view',
   execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '2', '-l', '2', pdfPath, 'test-results/screenshots/deck-overview']);
 
   const png = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export PNG' }).click();
+  await exportAs(page, 'Export PNG');
   const pngPath = testInfo.outputPath('view.png');
   await (await png).saveAs(pngPath);
   const bytes = fs.readFileSync(pngPath);
@@ -54,7 +55,7 @@ test('Export PDF downloads the slide deck; PNG and SVG export the current view',
   expect(Math.abs(bytes.readUInt32BE(16) - Math.round((canvas.width / zoom) * scale))).toBeLessThanOrEqual(2);
 
   const svg = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export SVG' }).click();
+  await exportAs(page, 'Export SVG');
   const svgPath = testInfo.outputPath('view.svg');
   await (await svg).saveAs(svgPath);
   expect(fs.readFileSync(svgPath, 'utf8')).toContain('Case study: Łódź Logistics');

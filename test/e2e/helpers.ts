@@ -64,3 +64,9 @@ export async function fitMap(page: Page) {
     }, { intervals: [100, 100, 100, 100, 200, 200, 500] })
     .toBe(true);
 }
+
+/** Exports through the bar's Export menu, as a user would: open it, pick the format. */
+export async function exportAs(page: Page, item: 'Export PDF' | 'Export JSON' | 'Export PNG' | 'Export SVG') {
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await page.getByRole('group', { name: 'Export formats' }).getByRole('button', { name: item }).click();
+}
