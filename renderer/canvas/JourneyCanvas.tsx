@@ -21,10 +21,14 @@ import { findingsOf, mapOf } from '../editor/derived';
 import { toMapDoc } from '../../shared/document/mapDoc';
 import { toggleLayout, useLayoutPrefs } from './layoutPrefs';
 import './canvasZoom.css';
+import './pointer.css';
 
 const NO_SELECTION: ReadonlySet<string> = new Set();
 const NO_DRAG: ReadonlyMap<string, { x: number; y: number }> = new Map();
-import { dropInvocations } from './dropTargets';
+import { cardTargetCell, dropInvocations } from './dropTargets';
+import { describeCardMove } from '../editor/describeChange';
+import type { GridLayout } from '../../shared/layout/grid';
+import type { MapDoc } from '../../shared/document/mapDoc';
 import { useEditor, useEditorState } from '../editor/EditorContext';
 import { invoke } from '../editor/editorStore';
 import { connect } from '../../shared/document/commands';
@@ -50,6 +54,30 @@ function constrain(change: NodeChange<JourneyNode>): NodeChange<JourneyNode> {
   if (change.id.startsWith(STAGE_NODE_PREFIX)) return { ...change, position: { ...change.position, y: 0 } };
   if (change.id.startsWith(LANE_NODE_PREFIX)) return { ...change, position: { ...change.position, x: 0 } };
   return change;
+}
+
+/** The highlighted cell under a dragged card, named "Intent · Sales"; marked when the drop changes the card's lead. */
+function dropTargetNode(doc: MapDoc, layout: GridLayout, node: Node | undefined): JourneyNode | undefined {
+  if (!node) return undefined;
+  const cell = cardTargetCell(layout, node);
+  const card = doc.touchpoints.get(node.id);
+  if (!cell || !card) return undefined;
+  const lane = layout.lanes.find((l) => l.key === cell.laneKey);
+  const changesHands = (card.ownerTeamIds[0] ?? null) !== (cell.teamId ?? null);
+  return {
+    id: 'drop-target',
+    type: 'dropTarget',
+    position: { x: cell.box.x, y: cell.box.y },
+    width: cell.box.width,
+    height: cell.box.height,
+    // Over the grid and the cards, so its name is never hidden; it lets the pointer through.
+    zIndex: 5,
+    draggable: false,
+    selectable: false,
+    connectable: false,
+    focusable: false,
+    data: { label: `${doc.stages.get(cell.stageId)?.name ?? ''} · ${lane?.name ?? ''}`, changesHands },
+  } as unknown as JourneyNode;
 }
 
 /** Below this zoom a card shows only its title (and warnings): more would be unreadable from the room. */
@@ -93,10 +121,12 @@ export function JourneyCanvas() {
   // Where dragged nodes are while a drag is on; everything else is exactly what the map says. Derived,
   // not copied into state, so an edit re-renders the canvas once and a drop never shows a stale frame.
   const [dragged, setDragged] = useState<ReadonlyMap<string, { x: number; y: number }>>(NO_DRAG);
-  const nodes = useMemo(
-    () => (dragged.size === 0 ? flow.nodes : flow.nodes.map((n) => (dragged.has(n.id) ? { ...n, position: dragged.get(n.id)! } : n))),
-    [flow, dragged],
-  );
+  const nodes = useMemo(() => {
+    if (dragged.size === 0) return flow.nodes;
+    const moved = flow.nodes.map((n) => (dragged.has(n.id) ? { ...n, position: dragged.get(n.id)! } : n));
+    const target = dropTargetNode(doc, flow.layout, moved.find((n) => n.type === 'touchpoint' && dragged.has(n.id)));
+    return target ? [...moved, target] : moved;
+  }, [flow, dragged, doc]);
   const { screenToFlowPosition } = useReactFlow();
   const showMinimap = useLayoutPrefs((p) => p.minimap);
   // The view cannot be pushed far off the map (a stray press on the minimap used to throw it away).
@@ -154,8 +184,13 @@ export function JourneyCanvas() {
 
   const onNodeDragStop = useCallback(
     (_event: unknown, _node: Node, droppedNodes: Node[]) => {
-      const invocations = dropInvocations(editor.store.getState().doc, flow.layout, droppedNodes);
-      if (invocations.length > 0) editor.run(undefined, ...invocations);
+      const before = editor.store.getState().doc;
+      const invocations = dropInvocations(before, flow.layout, droppedNodes);
+      if (invocations.length > 0 && editor.run(undefined, ...invocations)) {
+        const after = editor.store.getState().doc;
+        const moves = droppedNodes.map((n) => describeCardMove(before, after, n.id)).filter((m): m is string => m !== undefined);
+        if (moves.length > 0) editor.announce(moves.length === 1 ? moves[0]! : `Moved ${moves.length} cards. ${moves[0]}`, { label: 'Undo', run: () => editor.undo() });
+      }
       // The grid places the nodes again: in their new cells, or back where they were if nothing changed.
       setDragged(NO_DRAG);
     },

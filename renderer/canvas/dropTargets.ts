@@ -45,3 +45,13 @@ export function dropInvocations(doc: MapDoc, layout: GridLayout, dragged: Node[]
   }
   return result;
 }
+
+/** The cell a dragged card would land in now, or undefined for anything else being dragged. */
+export function cardTargetCell(layout: GridLayout, node: Node): { stageId: string; laneKey: string; teamId?: string; box: { x: number; y: number; width: number; height: number } } | undefined {
+  if (node.type !== 'touchpoint') return undefined;
+  const at = centre(node);
+  const column = columnAt(layout, at.x);
+  const lane = laneAt(layout, at.y);
+  if (!column || !lane) return undefined;
+  return { stageId: column.stageId, laneKey: lane.key, teamId: lane.teamId, box: { x: column.x, y: lane.y, width: column.width, height: lane.height } };
+}

@@ -39,3 +39,25 @@ export function describeValue(value: unknown): string {
   const text = String(value);
   return text.length > 60 ? `${text.slice(0, 59)}…` : text;
 }
+
+const names = (doc: MapDoc, ids: readonly string[]) => ids.map((id) => doc.teams.get(id)?.name).filter((n): n is string => n !== undefined);
+const list = (items: string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
+
+/**
+ * What moving a card did, in words for the room: "Moved “Demo” to Intent · Sales — Sales now leads,
+ * Marketing supports". Undefined when neither its stage nor its teams changed (a reorder in its cell).
+ */
+export function describeCardMove(before: MapDoc, after: MapDoc, id: string): string | undefined {
+  const was = before.touchpoints.get(id);
+  const now = after.touchpoints.get(id);
+  if (!was || !now) return undefined;
+  const sameTeams = was.ownerTeamIds.join() === now.ownerTeamIds.join() && was.supportTeamIds.join() === now.supportTeamIds.join();
+  if (was.stageId === now.stageId && sameTeams) return undefined;
+  const stage = after.stages.get(now.stageId)?.name ?? 'its stage';
+  const leads = names(after, now.ownerTeamIds);
+  const supporters = names(after, now.supportTeamIds);
+  const where = `${stage} · ${leads[0] ?? 'Unowned'}`;
+  if (sameTeams) return `Moved “${now.title}” to ${where}.`;
+  const who = leads.length === 0 ? 'no team leads it now' : `${list(leads)} now ${leads.length === 1 ? 'leads' : 'lead'}`;
+  return `Moved “${now.title}” to ${where} — ${who}${supporters.length ? `, ${list(supporters)} ${supporters.length === 1 ? 'supports' : 'support'}` : ''}.`;
+}
