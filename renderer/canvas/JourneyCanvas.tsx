@@ -20,6 +20,7 @@ import { createIssueSummarizer } from './issues';
 import { findingsOf, mapOf } from '../editor/derived';
 import { toMapDoc } from '../../shared/document/mapDoc';
 import { toggleLayout, useLayoutPrefs } from './layoutPrefs';
+import { StickyGridLabels } from './StickyGridLabels';
 import './canvasZoom.css';
 import './pointer.css';
 
@@ -273,6 +274,7 @@ export function JourneyCanvas() {
         connectionRadius={40}
       >
         <CanvasZoomStyle />
+        <StickyGridLabels layout={flow.layout} doc={doc} />
         <Background variant={BackgroundVariant.Dots} gap={24} size={1} />
         <Controls showInteractive={false}>
           <ControlButton onClick={() => toggleLayout('minimap')} aria-label={showMinimap ? 'Hide the minimap' : 'Show the minimap'} title={showMinimap ? 'Hide the minimap' : 'Show the minimap'}>

@@ -71,3 +71,22 @@ for (const size of SIZES) {
     });
   });
 }
+
+test('stage and lane names stay in view while the map is scrolled', async ({ app, page }) => {
+  await openWorkshopMap(page, app);
+  await fitMap(page);
+  const canvas = canvasOf(page);
+  await expect(page.locator('.sticky-stage')).toHaveCount(0);
+  for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Zoom In' }).click();
+  // Drag the empty pane up and to the left: the header row and the lane labels leave the canvas.
+  const box = (await canvas.boundingBox())!;
+  const start = { x: box.x + box.width - 40, y: box.y + box.height - 40 };
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move(start.x - 400, start.y - 300, { steps: 10 });
+  await page.mouse.up();
+  await expect(page.locator('.sticky-stage').first()).toBeVisible();
+  await expect(page.locator('.sticky-stage', { hasText: 'Awareness' })).toHaveCount(1);
+  await expect(page.locator('.sticky-lane', { hasText: 'Marketing' })).toHaveCount(1);
+  await page.screenshot({ path: 'test-results/screenshots/sticky-labels.png' });
+});
