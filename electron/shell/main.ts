@@ -1,9 +1,10 @@
-import { app, BrowserWindow, dialog, Menu, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, dialog, Menu } from 'electron';
 import path from 'node:path';
 import type { Backend } from '../api/backend';
 import { startBackendOrRestore, type RestorableError } from '../api/recovery';
 import { defaultDataDir } from '../platform/paths';
 import { registerIpc } from './ipc';
+import { buildAppMenu } from './appMenu';
 import { APP_ORIGIN, hardenApp, registerAppScheme, serveRenderer } from './security';
 
 const appRoot = path.join(__dirname, '..', '..');
@@ -18,55 +19,6 @@ function electronNativeBinding(): string {
   return app.isPackaged
     ? path.join(process.resourcesPath, 'native', 'better_sqlite3.node')
     : path.join(appRoot, '.native', name, 'better_sqlite3.node');
-}
-
-/** A menu click acts like its shortcut: the page's own key handling decides (map history, or a text field's). */
-function pressKeys(window: Electron.BaseWindow | undefined, keyCode: string, extra: ('shift' | 'alt')[]) {
-  if (!(window instanceof BrowserWindow)) return;
-  const modifiers = [process.platform === 'darwin' ? 'meta' : 'control', ...extra] as ('meta' | 'control' | 'shift' | 'alt')[];
-  window.webContents.sendInputEvent({ type: 'keyDown', keyCode, modifiers });
-  window.webContents.sendInputEvent({ type: 'keyUp', keyCode, modifiers });
-}
-
-/** The standard application menu, built from roles so every platform gets its native behaviour. */
-function buildAppMenu(platform: NodeJS.Platform, packaged: boolean): MenuItemConstructorOptions[] {
-  const isMac = platform === 'darwin';
-  const view: MenuItemConstructorOptions[] = [
-    { role: 'reload' },
-    ...(packaged ? [] : [{ role: 'toggleDevTools' } as MenuItemConstructorOptions]),
-    { type: 'separator' },
-    { role: 'resetZoom' },
-    { role: 'zoomIn' },
-    { role: 'zoomOut' },
-    { type: 'separator' },
-    { role: 'togglefullscreen' },
-  ];
-  return [
-    ...(isMac ? [{ role: 'appMenu' } as MenuItemConstructorOptions] : []),
-    {
-      label: 'File',
-      submenu: [
-        { label: 'Import…', accelerator: 'CmdOrCtrl+O', registerAccelerator: false, click: (_item, window) => pressKeys(window, 'O', []) },
-        { type: 'separator' },
-        isMac ? { role: 'close' } : { role: 'quit' },
-      ],
-    },
-    {
-      label: 'Edit',
-      submenu: [
-        // Undo and Redo are the map's own history: the keys go to the page, which knows what to undo.
-        { label: 'Undo', accelerator: 'CmdOrCtrl+Z', registerAccelerator: false, click: (_item, window) => pressKeys(window, 'Z', []) },
-        { label: 'Redo', accelerator: 'CmdOrCtrl+Shift+Z', registerAccelerator: false, click: (_item, window) => pressKeys(window, 'Z', ['shift']) },
-        { type: 'separator' },
-        { role: 'cut' },
-        { role: 'copy' },
-        { role: 'paste' },
-        { role: 'selectAll' },
-      ],
-    },
-    { label: 'View', submenu: view },
-    { role: 'windowMenu' },
-  ];
 }
 
 /** A damaged database is never opened: the user chooses between its newest good backup and quitting. */

@@ -1,28 +1,36 @@
 import { useEffect } from 'react';
+import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useZoomTo } from './useReveal';
 import { useEditor } from './EditorContext';
 import { invoke } from './editorStore';
 import { useDeleteSelection } from './useDeleteSelection';
 import { assignFreshIds, copyToClip, pasteClip } from '../../shared/document/commands';
 import { readClip, writeClip } from './clipboard';
-import { startPresenting, stepStage, stopPresenting } from './presenting';
+import { ACTIONS } from '../commands/actions';
+import { actionForKey, situationOf } from '../commands/dispatch';
+import { layoutOf } from '../commands/cardActions';
+import type { Action, ActionContext } from '../commands/types';
+import { focusCardSoon, focusedCard, isOnMap, isTyping } from '../commands/focus';
+import '../commands/keyboard.css';
 
-/** Keys typed into a field belong to the field (its own undo, select-all, delete). */
-function isTyping(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  if (!el) return false;
-  return el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName) || el.closest('dialog') !== null;
-}
+const FROM_ANY_FIELD = ACTIONS.filter((action) => action.whileTyping);
+const ON_THE_PAGE = ACTIONS.filter((action) => !action.whileTyping);
 
 /**
- * The editor's keyboard: Ctrl/Cmd+Z undo, Ctrl/Cmd+Shift+Z or Ctrl+Y redo, Delete, Ctrl/Cmd+C/X/V copy, cut
- * and paste, Ctrl/Cmd+D duplicate, Ctrl/Cmd+A select all, Escape to deselect, F5 to present, ? for the
- * shortcut sheet. While presenting: arrows, PageUp/PageDown (slide clickers), Home/End, Escape to leave.
+ * The editor's keyboard. Every key goes through the action registry (renderer/commands/actions.ts), which
+ * also feeds the shortcut sheet, the command palette and the desktop menu. Copy, cut and paste arrive as
+ * clipboard events, whether from the keyboard or the app menu (which on macOS handles Cmd+C/V before the
+ * page sees the keys).
  */
-export function useEditorShortcuts(onShortcutSheet: () => void): { copy: () => void; paste: () => void; duplicate: () => void; zoomToSelection: () => void } {
+export function useEditorShortcuts(
+  onShortcutSheet: () => void,
+  onCommandPalette: () => void = () => undefined,
+): { copy: () => void; paste: () => void; duplicate: () => void; zoomToSelection: () => void; commands: ActionContext } {
   const editor = useEditor();
   const deleteSelection = useDeleteSelection();
   const zoomTo = useZoomTo();
+  const { getViewport, setCenter } = useReactFlow();
+  const flowStore = useStoreApi();
 
   const copy = () => {
     const { doc, selection } = editor.store.getState();
@@ -46,64 +54,85 @@ export function useEditorShortcuts(onShortcutSheet: () => void): { copy: () => v
   };
   const zoomToSelection = () => zoomTo(editor.store.getState().selection);
 
+  /** Pans (keeping the zoom) when the card is not wholly in view, then gives it keyboard focus. */
+  const reveal = (id: string) => {
+    const { doc, presenting } = editor.store.getState();
+    if (presenting) return;
+    const layout = layoutOf(doc);
+    const box = layout.touchpoints.get(id) ?? layout.handoffs.get(id);
+    if (box) {
+      const { x, y, zoom } = getViewport();
+      const { width, height } = flowStore.getState();
+      const left = box.x * zoom + x;
+      const top = box.y * zoom + y;
+      const inView = left >= 0 && top >= 0 && left + box.width * zoom <= width && top + box.height * zoom <= height;
+      if (!inView) void setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom, duration: 200 });
+    }
+    focusCardSoon(editor, id);
+  };
+
+  const commands: ActionContext = {
+    editor,
+    openShortcutSheet: onShortcutSheet,
+    openCommandPalette: onCommandPalette,
+    deleteSelection,
+    copy,
+    cut: () => {
+      copy();
+      deleteSelection();
+    },
+    paste,
+    duplicate,
+    zoomTo,
+    reveal,
+  };
+
   useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      // F5 presents even from a text field (where the browser would otherwise reload the page); leaving
-      // the field commits what was typed.
-      if (event.key === 'F5') {
-        event.preventDefault();
-        if (editor.store.getState().presenting) return;
-        if (isTyping(document.activeElement)) (document.activeElement as HTMLElement).blur();
-        return startPresenting(editor);
-      }
-      if (isTyping(event.target)) return;
-      const mod = event.ctrlKey || event.metaKey;
-      const key = event.key.toLowerCase();
-      const state = editor.store.getState();
-      let handled = true;
-      if (event.key === '?') onShortcutSheet();
-      else if (state.presenting) {
-        // A slide clicker sends PageDown/PageUp; the arrows and space work too.
-        if (['arrowright', 'pagedown', ' '].includes(key)) stepStage(editor, 1);
-        else if (['arrowleft', 'pageup'].includes(key)) stepStage(editor, -1);
-        else if (key === 'home') stepStage(editor, 'first');
-        else if (key === 'end') stepStage(editor, 'last');
-        else if (key === 'escape') stopPresenting(editor);
-        else if (mod && key === 'z' && !event.shiftKey) editor.undo();
-        else if ((mod && key === 'z' && event.shiftKey) || (event.ctrlKey && key === 'y')) editor.redo();
-        else handled = false;
-      } else if (state.viewing) {
-        if (key === 'escape') editor.store.setState({ viewing: undefined });
-        else handled = false;
-      } else if (mod && key === 'z' && !event.shiftKey) editor.undo();
-      else if ((mod && key === 'z' && event.shiftKey) || (event.ctrlKey && key === 'y')) editor.redo();
-      else if (key === 'delete' || key === 'backspace') deleteSelection();
-      else if (mod && key === 'd') duplicate();
-      else if (mod && key === 'a') {
-        const { doc } = editor.store.getState();
-        editor.select([...doc.touchpoints.keys(), ...doc.handoffs.keys(), ...doc.notes.keys()]);
-      } else if (key === 'escape') editor.select([]);
-      else handled = false;
-      if (handled) event.preventDefault();
+    const dispatch = (event: KeyboardEvent, actions: readonly Action[]) => {
+      const situation = situationOf(editor.store.getState(), focusedCard(editor));
+      const { action, claimed } = actionForKey(actions, event, situation, { typing: isTyping(event.target), onMap: isOnMap(event.target) });
+      if (claimed) event.preventDefault();
+      action?.run?.(commands, situation);
     };
-    // Copy, cut and paste arrive as clipboard events, whether from the keyboard or the app menu (which on
-    // macOS handles Cmd+C/V before the page sees the keys).
+    // F5 and Ctrl/Cmd+K work from any field, even one that keeps its keys to itself (the title typed on a
+    // card), so they are taken on the way down; the command palette handles its own keys.
+    const onKeyDownFirst = (event: KeyboardEvent) => {
+      if (!(event.target as Element | null)?.closest?.('.command-palette')) dispatch(event, FROM_ANY_FIELD);
+    };
+    // Everything else on the way up, so a control that handles a key itself keeps it.
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!event.defaultPrevented) dispatch(event, ON_THE_PAGE);
+    };
     const onClipboard = (event: ClipboardEvent) => {
       if (isTyping(event.target) || isTyping(document.activeElement)) return;
-      const { presenting, viewing } = editor.store.getState();
-      if (presenting || viewing) return;
+      const situation = situationOf(editor.store.getState());
+      const action = ACTIONS.find((a) => a.clipboardEvent === event.type);
+      if (!action?.run || !action.when(situation)) return;
       event.preventDefault();
-      if (event.type === 'paste') return paste();
-      copy();
-      if (event.type === 'cut') deleteSelection();
+      action.run(commands, situation);
     };
+    window.addEventListener('keydown', onKeyDownFirst, true);
     window.addEventListener('keydown', onKeyDown);
     for (const type of ['copy', 'cut', 'paste'] as const) document.addEventListener(type, onClipboard);
     return () => {
+      window.removeEventListener('keydown', onKeyDownFirst, true);
       window.removeEventListener('keydown', onKeyDown);
       for (const type of ['copy', 'cut', 'paste'] as const) document.removeEventListener(type, onClipboard);
     };
   });
 
-  return { copy, paste, duplicate, zoomToSelection };
+  // When a title typed in place is done (Enter or Escape), the keyboard goes back to that card.
+  useEffect(
+    () =>
+      editor.store.subscribe((state, previous) => {
+        const finished = previous.editingId;
+        if (!finished || state.editingId !== undefined || state.presenting) return;
+        requestAnimationFrame(() => {
+          if (document.activeElement === document.body || document.activeElement === null) focusCardSoon(editor, finished, 2);
+        });
+      }),
+    [editor],
+  );
+
+  return { copy, paste, duplicate, zoomToSelection, commands };
 }

@@ -1,55 +1,30 @@
 import { Dialog } from '../components/Dialog';
+import { ACTION_GROUPS, ACTIONS } from '../commands/actions';
+import { keysOf } from '../commands/dispatch';
 
-const mod = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform) ? 'Cmd' : 'Ctrl';
-
-const GROUPS: [string, [string, string][]][] = [
-  [
-    'Editing',
-    [
-      [`${mod}+Z`, 'Undo'],
-      [`${mod}+Shift+Z or Ctrl+Y`, 'Redo'],
-      ['Delete or Backspace', 'Delete the selection'],
-      [`${mod}+C / ${mod}+X / ${mod}+V`, 'Copy, cut, paste (also into another map)'],
-      [`${mod}+D`, 'Duplicate'],
-      [`${mod}+A`, 'Select all cards, handoffs and notes'],
-      ['Shift+click, Shift+drag', 'Add to the selection, select with a box'],
-      ['Escape', 'Clear the selection'],
-      ['Double-click a card', 'Edit its title in place'],
-      ['Enter on a palette item', 'Add it to the selected stage and lane'],
-    ],
-  ],
-  [
-    'Facilitating',
-    [
-      ['F5', 'Present'],
-      ['→, Page Down, Space', 'Next stage (slide clickers send Page Down)'],
-      ['←, Page Up', 'Previous stage'],
-      ['Home / End', 'First / last stage'],
-      ['Escape', 'Leave the presentation, or a version you are viewing'],
-      ['?', 'This sheet'],
-    ],
-  ],
-  [
-    'Maps',
-    [[`${mod}+O`, 'Import a map file (home screen)']],
-  ],
-];
-
-/** Every keyboard shortcut, for the facilitator at the keyboard. */
+/** Every keyboard shortcut, from the same registry the keys, the command palette and the menu use. */
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
+  const groups = ACTION_GROUPS.map((group) => ({
+    group,
+    rows: ACTIONS.filter((action) => action.group === group && keysOf(action) !== undefined).map((action) => ({
+      id: action.id,
+      keys: keysOf(action)!,
+      what: action.description ?? action.label,
+    })),
+  })).filter(({ rows }) => rows.length > 0);
   return (
     <Dialog title="Keyboard shortcuts" onClose={onClose}>
       <div className="shortcut-groups">
-        {GROUPS.map(([title, rows]) => (
-          <section key={title}>
-            <h3 className="shortcut-title">{title}</h3>
+        {groups.map(({ group, rows }) => (
+          <section key={group}>
+            <h3 className="shortcut-title">{group}</h3>
             <dl className="shortcuts">
-              {rows.map(([keys, what]) => (
-                <div key={keys} className="shortcut">
+              {rows.map((row) => (
+                <div key={row.id} className="shortcut">
                   <dt>
-                    <kbd>{keys}</kbd>
+                    <kbd>{row.keys}</kbd>
                   </dt>
-                  <dd>{what}</dd>
+                  <dd>{row.what}</dd>
                 </div>
               ))}
             </dl>

@@ -66,24 +66,40 @@ describe('commands and their inverses', () => {
 });
 
 describe('what the commands mean', () => {
-  it('dropping a card in another lane hands it over: the lane’s team leads it, and stops supporting it', () => {
+  it('dropping a card in another lane hands it over: the lane’s team leads it, and the previous lead supports it', () => {
     const doc = fullMapDoc();
+    // The webinar: Marketing leads, Sales supports. Handed to Sales, the two swap places.
     const { doc: after } = run(doc, commands.moveTouchpoint, { id: 'tp-webinar', stageId: 'in', laneTeamId: 'sales', index: 0 });
     const card = after.touchpoints.get('tp-webinar')!;
     expect(card.stageId).toBe('in');
     expect(card.ownerTeamIds).toEqual(['sales']);
-    expect(card.supportTeamIds).toEqual([]);
+    expect(card.supportTeamIds).toEqual(['mkt']);
     expect(layoutGrid(fromMapDoc(after)).touchpoints.get('tp-webinar')!.laneKey).toBe('sales');
+
+    // Supporters the card already had stay; the old lead joins them.
+    const onboarding = run(doc, commands.moveTouchpoint, { id: 'tp-onboard', stageId: 're', laneTeamId: 'sales', index: 0 }).doc.touchpoints.get('tp-onboard')!;
+    expect(onboarding.ownerTeamIds).toEqual(['sales']);
+    expect(onboarding.supportTeamIds).toEqual(['mkt', 'cs']);
   });
 
-  it('moving a contested card keeps the other claimant, so the conflict stays visible', () => {
+  it('moving a card within its lane (another stage) changes neither leads nor supporters', () => {
+    const { doc } = run(fullMapDoc(), commands.moveTouchpoint, { id: 'tp-demo', stageId: 'pu', laneTeamId: 'sales', index: 0 });
+    expect(doc.touchpoints.get('tp-demo')).toMatchObject({ stageId: 'pu', ownerTeamIds: ['sales'], supportTeamIds: ['mkt'] });
+  });
+
+  it('moving a contested card keeps the other claimant, so the conflict stays visible; the team whose lane it left supports it', () => {
     const { doc } = run(fullMapDoc(), commands.moveTouchpoint, { id: 'tp-trial', stageId: 'it', laneTeamId: 'cs', index: 0 });
     expect(doc.touchpoints.get('tp-trial')!.ownerTeamIds).toEqual(['cs', 'mkt']);
+    expect(doc.touchpoints.get('tp-trial')!.supportTeamIds).toEqual(['sales']);
   });
 
   it('moving a card to Unowned clears its leads; reordering within a cell sets the stack order', () => {
     const unowned = run(fullMapDoc(), commands.moveTouchpoint, { id: 'tp-demo', stageId: 'it', laneTeamId: null, index: 0 }).doc;
     expect(unowned.touchpoints.get('tp-demo')!.ownerTeamIds).toEqual([]);
+    expect(unowned.touchpoints.get('tp-demo')!.supportTeamIds).toEqual(['mkt']);
+    // Out of Unowned into a lane: that team leads; there was no lead to keep as a supporter.
+    const adopted = run(unowned, commands.moveTouchpoint, { id: 'tp-demo', stageId: 'it', laneTeamId: 'sales', index: 0 }).doc;
+    expect(adopted.touchpoints.get('tp-demo')).toMatchObject({ ownerTeamIds: ['sales'], supportTeamIds: ['mkt'] });
 
     const reordered = run(fullMapDoc(), commands.moveTouchpoint, { id: 'tp-linkedin', stageId: 'aw', laneTeamId: 'mkt', index: 0 }).doc;
     const ys = ['tp-linkedin', 'tp-webinar'].map((id) => layoutGrid(fromMapDoc(reordered)).touchpoints.get(id)!.y);

@@ -76,7 +76,7 @@ describe('versions', () => {
     expect(diff.removed).toEqual([{ id: 'tp-linkedin', title: 'LinkedIn thought leadership' }]);
     expect(diff.moved).toEqual([{ id: 'tp-cold', title: 'Cold outbound sequence', fromStage: 'Interest', toStage: 'Interest', fromLane: 'Sales', toLane: 'Marketing' }]);
     expect(diff.ownershipChanged.map((c) => [c.title, c.before.join(', '), c.after.join(', ')])).toEqual([
-      ['Cold outbound sequence', 'leads: Sales', 'leads: Marketing'],
+      ['Cold outbound sequence', 'leads: Sales', 'leads: Marketing, supports: Sales'],
       ['Proposal and negotiation', 'leads: Sales', 'leads: Sales, supports: Marketing'],
     ]);
     expect(isEmptyDiff(diffMaps(maps.get(mapId), maps.get(mapId)))).toBe(true);

@@ -40,8 +40,9 @@ export interface MoveTouchpointArgs {
 }
 
 /**
- * Moving a card to another lane hands it over: the lane's team becomes its lead in place of the old
- * lead (other claimants stay, so a contest stays visible); moving it to Unowned clears its leads.
+ * Moving a card to another lane hands it over: the lane's team becomes its lead, and the team that led it
+ * stays on as a supporter (a handover, not an eviction). Other claimants stay, so a contest stays visible;
+ * moving it to Unowned clears its leads.
  */
 export const moveTouchpoint = defineCommand<MoveTouchpointArgs>({
   name: 'moveTouchpoint',
@@ -52,9 +53,12 @@ export const moveTouchpoint = defineCommand<MoveTouchpointArgs>({
     if (laneTeamId) need(draft.teams, laneTeamId, 'team');
     const fromLane = laneTeamOf(draft, card);
     if (card.stageId !== stageId) card.stageId = stageId;
-    if (fromLane !== laneTeamId) {
-      card.ownerTeamIds = laneTeamId ? [laneTeamId, ...card.ownerTeamIds.filter((t) => t !== fromLane && t !== laneTeamId)] : [];
-      if (laneTeamId && card.supportTeamIds.includes(laneTeamId)) card.supportTeamIds = card.supportTeamIds.filter((t) => t !== laneTeamId);
+    if (fromLane !== laneTeamId && laneTeamId === null) card.ownerTeamIds = [];
+    else if (fromLane !== laneTeamId && laneTeamId) {
+      card.ownerTeamIds = [laneTeamId, ...card.ownerTeamIds.filter((t) => t !== fromLane && t !== laneTeamId)];
+      const supporters = card.supportTeamIds.filter((t) => t !== laneTeamId);
+      if (fromLane && !supporters.includes(fromLane)) supporters.push(fromLane);
+      setList(card as Touchpoint, 'supportTeamIds', supporters);
     }
     const others = cellCards(draft, stageId, laneTeamId).filter((t) => t.id !== id);
     others.splice(Math.max(0, Math.min(index, others.length)), 0, card as Touchpoint);
