@@ -83,9 +83,9 @@ test('save a version, change the map, restore the version: the change is gone, a
   await page.getByRole('button', { name: 'Versions' }).click();
   await dialog.getByRole('button', { name: 'Restore after workshop 1' }).click();
   await expect(canvas.getByRole('article', { name: /^Cold outbound sequence/ })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Undo' })).toHaveAttribute('title', 'Undo: Restore version “after workshop 1” (Ctrl+Z)');
+  await expect(page.getByRole('toolbar', { name: 'Edit' }).getByRole('button', { name: 'Undo' })).toHaveAttribute('title', 'Undo: Restore version “after workshop 1” (Ctrl+Z)');
 
-  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('toolbar', { name: 'Edit' }).getByRole('button', { name: 'Undo' }).click();
   await expect(canvas.getByRole('article', { name: /^Cold outbound sequence/ })).toHaveCount(0);
   await page.getByRole('button', { name: 'Versions' }).click();
   await expect(dialog.getByRole('list', { name: 'Saved versions' })).toContainText('Before restoring “after workshop 1”');

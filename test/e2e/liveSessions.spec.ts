@@ -72,7 +72,7 @@ test('two windows on one map: live updates, merged fields and lists, a same-fiel
 
   // Undo in A takes back only A's own last step ("Put my value back"), not B's promise.
   await waitUntilSaved(page);
-  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('toolbar', { name: 'Edit' }).getByRole('button', { name: 'Undo' }).click();
   await expect(card(b, 'Title from B')).toBeVisible({ timeout: 2_000 });
   await expect(inspector(b).getByRole('list', { name: 'Promises' })).toContainText('No code needed');
   await other.context.close();
