@@ -5,6 +5,7 @@ import { SEVERITIES } from '../validate/types';
 import { countBySeverity } from '../validate/validate';
 import { computeCoverage } from '../validate/coverage';
 import { teamColor, UNOWNED_COLOR } from '../layout/teamColors';
+import { laneTeamIdOf } from '../model/lanes';
 import type { Drawing, MeasureText, Shape } from './shapes';
 import { transformShapes } from './shapes';
 import { truncate, wrap } from './text';
@@ -41,13 +42,13 @@ function findingSummary(counts: Record<Severity, number>): string {
 function summaryGrid(map: JourneyMap, findings: readonly Finding[], measure: MeasureText, areaW: number, areaH: number): Shape[] {
   const shapes: Shape[] = [];
   const lanes = [...map.teams.map((t, i) => ({ id: t.id as string | null, name: t.name, color: teamColor(t, i) }))];
-  if (map.touchpoints.some((t) => !t.ownerTeamIds.some((id) => lanes.some((l) => l.id === id)))) lanes.push({ id: null, name: 'Unowned', color: UNOWNED_COLOR });
+  const teamIds = new Set(map.teams.map((t) => t.id));
+  if (map.touchpoints.some((t) => laneTeamIdOf(t, teamIds) === undefined)) lanes.push({ id: null, name: 'Unowned', color: UNOWNED_COLOR });
   const labelW = 150;
   const cellW = (areaW - labelW) / Math.max(1, map.stages.length);
   const cellH = Math.min(56, (areaH - 30) / Math.max(1, lanes.length));
   const worst = new Map<string, Severity>();
   for (const f of findings) for (const id of f.targetIds) if (!worst.has(id) || SEVERITIES.indexOf(f.severity) < SEVERITIES.indexOf(worst.get(id)!)) worst.set(id, f.severity);
-  const teamIds = new Set(map.teams.map((t) => t.id));
   map.stages.forEach((stage, c) => {
     shapes.push({ kind: 'text', x: SLIDE.margin + labelW + c * cellW + cellW / 2, y: SLIDE.top + 14, text: truncate(stage.name, cellW - 6, 12, measure, true), size: 12, bold: true, color: INK, align: 'center' });
   });
@@ -56,7 +57,7 @@ function summaryGrid(map: JourneyMap, findings: readonly Finding[], measure: Mea
     shapes.push({ kind: 'rect', x: SLIDE.margin, y: y + 2, w: 8, h: cellH - 4, fill: lane.color });
     shapes.push({ kind: 'text', x: SLIDE.margin + 16, y: y + cellH / 2 + 5, text: truncate(lane.name, labelW - 22, 13, measure, true), size: 13, bold: true, color: shade(lane.color, 0.2) });
     map.stages.forEach((stage, c) => {
-      const cards = map.touchpoints.filter((t) => t.stageId === stage.id && (t.ownerTeamIds.find((id) => teamIds.has(id)) ?? null) === lane.id);
+      const cards = map.touchpoints.filter((t) => t.stageId === stage.id && (laneTeamIdOf(t, teamIds) ?? null) === lane.id);
       const x = SLIDE.margin + labelW + c * cellW + 3;
       shapes.push({ kind: 'rect', x, y: y + 2, w: cellW - 6, h: cellH - 4, radius: 6, fill: cards.length ? tint(lane.color, 0.85) : '#f8fafc', stroke: LINE, strokeWidth: 1 });
       if (cards.length) shapes.push({ kind: 'text', x: x + (cellW - 6) / 2, y: y + cellH / 2 + 5, text: String(cards.length), size: 14, bold: true, color: INK, align: 'center' });
@@ -199,7 +200,7 @@ export function buildDeck(map: JourneyMap, findings: readonly Finding[], options
     const cards = map.touchpoints.filter((t) => t.stageId === stage.id);
     const lanes = [...map.teams.map((t) => t.id), null];
     for (const laneId of lanes) {
-      const inLane = cards.filter((t) => (t.ownerTeamIds.find((id) => teamColors.has(id)) ?? null) === laneId);
+      const inLane = cards.filter((t) => (laneTeamIdOf(t, teamColors) ?? null) === laneId);
       if (inLane.length === 0) continue;
       const color = laneId ? teamColors.get(laneId)! : UNOWNED_COLOR;
       const name = laneId ? teamNames.get(laneId)! : 'No lead';

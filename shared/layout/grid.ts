@@ -1,6 +1,7 @@
 import type { JourneyMap } from '../model/journeyMap';
 import type { Touchpoint } from '../model/touchpoint';
 import { UNOWNED_COLOR, teamColor } from './teamColors';
+import { laneTeamIdOf } from '../model/lanes';
 
 /** Sizes of everything on the journey grid, in canvas units; explicit so nothing is measured at run time. */
 export const GRID = {
@@ -50,10 +51,9 @@ export interface GridLayout {
   height: number;
 }
 
-/** The lane a touchpoint sits in: its (first) lead team, or Unowned. Contested cards sit with their first claimant. */
+/** The lane key a touchpoint sits in: its lane team's id (see laneTeamIdOf), or Unowned. */
 export function laneOf(touchpoint: Touchpoint, teamIds: ReadonlySet<string>): string {
-  const lead = touchpoint.ownerTeamIds.find((id) => teamIds.has(id));
-  return lead ?? UNOWNED_LANE;
+  return laneTeamIdOf(touchpoint, teamIds) ?? UNOWNED_LANE;
 }
 
 /** Within a cell: cards with an explicit order first (ascending), then the rest in map order. */

@@ -1,4 +1,6 @@
 import type { JourneyMap } from '../model/journeyMap';
+import type { Team } from '../model/team';
+import { laneTeamIdOf } from '../model/lanes';
 
 export interface CardMove {
   id: string;
@@ -28,9 +30,10 @@ export interface MapDiff {
   handoffs: { added: number; removed: number };
 }
 
-const laneOf = (map: JourneyMap, ownerTeamIds: string[]) => {
-  const lead = ownerTeamIds.find((id) => map.teams.some((t) => t.id === id));
-  return lead ? map.teams.find((t) => t.id === lead)!.name : 'Unowned';
+/** The name of the lane a card sits in, in one map. */
+const laneName = (teams: ReadonlyMap<string, Team>, ownerTeamIds: string[]) => {
+  const lead = laneTeamIdOf({ ownerTeamIds }, teams);
+  return lead === undefined ? 'Unowned' : teams.get(lead)!.name;
 };
 
 const describeTeams = (map: JourneyMap, owners: string[], supporters: string[]) => {
@@ -43,6 +46,8 @@ export function diffMaps(before: JourneyMap, after: JourneyMap): MapDiff {
   const beforeCards = new Map(before.touchpoints.map((t) => [t.id, t]));
   const afterCards = new Map(after.touchpoints.map((t) => [t.id, t]));
   const stageName = (map: JourneyMap, id: string) => map.stages.find((s) => s.id === id)?.name ?? 'a removed stage';
+  const teamsBefore = new Map(before.teams.map((t) => [t.id, t]));
+  const teamsAfter = new Map(after.teams.map((t) => [t.id, t]));
   const diff: MapDiff = {
     added: after.touchpoints.filter((t) => !beforeCards.has(t.id)).map((t) => ({ id: t.id, title: t.title })),
     removed: before.touchpoints.filter((t) => !afterCards.has(t.id)).map((t) => ({ id: t.id, title: t.title })),
@@ -66,8 +71,8 @@ export function diffMaps(before: JourneyMap, after: JourneyMap): MapDiff {
     if (!old) continue;
     const fromStage = stageName(before, old.stageId);
     const toStage = stageName(after, card.stageId);
-    const fromLane = laneOf(before, old.ownerTeamIds);
-    const toLane = laneOf(after, card.ownerTeamIds);
+    const fromLane = laneName(teamsBefore, old.ownerTeamIds);
+    const toLane = laneName(teamsAfter, card.ownerTeamIds);
     if (old.stageId !== card.stageId || fromLane !== toLane) diff.moved.push({ id: card.id, title: card.title, fromStage, toStage, fromLane, toLane });
     const beforeTeams = describeTeams(before, old.ownerTeamIds, old.supportTeamIds);
     const afterTeams = describeTeams(after, card.ownerTeamIds, card.supportTeamIds);

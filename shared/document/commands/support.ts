@@ -3,6 +3,7 @@ import type { MapDoc } from '../mapDoc';
 import type { Touchpoint } from '../../model/touchpoint';
 import { CommandError } from '../command';
 import { UNOWNED_LANE, byCellOrder } from '../../layout/grid';
+import { laneTeamIdOf } from '../../model/lanes';
 
 type AnyMap = MapDoc | Draft<MapDoc>;
 
@@ -21,9 +22,9 @@ export function nameOfLane(doc: AnyMap, laneTeamId: string | null): string {
   return laneTeamId ? (doc.teams.get(laneTeamId)?.name ?? 'a removed team') : 'Unowned';
 }
 
-/** The lane a card sits in: its first lead team that exists, else null (Unowned). Mirrors layoutGrid's laneOf. */
+/** The lane a card sits in (laneTeamIdOf), with null for Unowned. */
 export function laneTeamOf(doc: AnyMap, touchpoint: Pick<Touchpoint, 'ownerTeamIds'>): string | null {
-  return touchpoint.ownerTeamIds.find((id) => doc.teams.has(id)) ?? null;
+  return laneTeamIdOf(touchpoint, doc.teams) ?? null;
 }
 
 export const laneKeyOf = (laneTeamId: string | null) => laneTeamId ?? UNOWNED_LANE;
