@@ -56,7 +56,7 @@ export const MAX_PNG_PIXELS = 64_000_000;
 /** The journey grid as SVG: the whole map, or the given view of it. */
 export function exportSvg(map: JourneyMap, view?: ExportView): { svg: string; width: number; height: number } {
   const fonts = exportFonts();
-  const drawing = drawJourneyGrid(map, { measure: fonts.measure, findings: validate(map) });
+  const drawing = drawJourneyGrid(map, { measure: fonts.measure, findings: validate(map, { mode: 'complete' }) });
   const pad = 24;
   const viewBox = view ?? { x: drawing.originX - pad, y: drawing.originY - pad, width: drawing.width + 2 * pad, height: drawing.height + 2 * pad };
   return { svg: renderSvg(drawing.shapes, { viewBox, background: drawing.background, title: map.name }), width: viewBox.width, height: viewBox.height };
@@ -99,7 +99,7 @@ export async function exportMap(map: JourneyMap, format: ExportFormat, options: 
     case 'pdf': {
       report(0, 'Checking the map');
       const fonts = exportFonts();
-      const findings = validate(map);
+      const findings = validate(map, { mode: 'complete' });
       const pages = buildDeck(map, findings, {
         measure: fonts.measure,
         date: now,

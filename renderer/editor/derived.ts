@@ -1,11 +1,12 @@
 import { fromMapDoc, type MapDoc } from '../../shared/document/mapDoc';
 import type { JourneyMap } from '../../shared/model/journeyMap';
 import { changedCardIds, createIncrementalValidator, type EditHint } from '../../shared/validate/incremental';
-import type { Finding } from '../../shared/validate/types';
+import type { Finding, ValidationMode } from '../../shared/validate/types';
 
 // Derived once per document version: immer gives every edit a new MapDoc, and unchanged versions are reused.
 const maps = new WeakMap<MapDoc, JourneyMap>();
-const findings = new WeakMap<MapDoc, Finding[]>();
+const findings: Record<ValidationMode, WeakMap<MapDoc, Finding[]>> = { workshop: new WeakMap(), complete: new WeakMap() };
+const cardCounts = new WeakMap<MapDoc, Map<string, number>>();
 // After an edit only the changed cards are re-checked; findings are the same as a full validation.
 const validateLive = createIncrementalValidator();
 const edits = new WeakMap<MapDoc, EditHint>();
@@ -22,8 +23,24 @@ export function mapOf(doc: MapDoc): JourneyMap {
   return map;
 }
 
-export function findingsOf(doc: MapDoc): Finding[] {
-  let list = findings.get(doc);
-  if (!list) findings.set(doc, (list = validateLive(doc, edits.get(doc))));
+/**
+ * The live findings. The canvas and the Problems panel validate in `workshop` mode while the room maps
+ * (stages not started yet invite instead of alarming); Present asks for `complete`: the map as the
+ * exports will show it.
+ */
+export function findingsOf(doc: MapDoc, mode: ValidationMode = 'workshop'): Finding[] {
+  let list = findings[mode].get(doc);
+  if (!list) findings[mode].set(doc, (list = validateLive(doc, edits.get(doc), mode)));
   return list;
+}
+
+/** How many cards each stage holds (stages without cards are absent), counted once per document version. */
+export function cardsPerStage(doc: MapDoc): ReadonlyMap<string, number> {
+  let counts = cardCounts.get(doc);
+  if (!counts) {
+    counts = new Map();
+    for (const card of doc.touchpoints.values()) counts.set(card.stageId, (counts.get(card.stageId) ?? 0) + 1);
+    cardCounts.set(doc, counts);
+  }
+  return counts;
 }

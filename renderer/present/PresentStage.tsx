@@ -126,7 +126,8 @@ export function PresentStage() {
   const stageId = doc.stageOrder[stageIndex];
   const pages = useMemo(() => presentPages(map, layout, stageId), [map, layout, stageId]);
   const summarize = useMemo(createIssueSummarizer, []);
-  const issues = useMemo(() => summarize(findingsOf(doc)), [summarize, doc]);
+  // Presenting is showing the map as it stands: every finding, as the exports show them (complete mode).
+  const issues = useMemo(() => summarize(findingsOf(doc, 'complete')), [summarize, doc]);
   const chips = useTeamChips(doc);
   const current = pages[Math.min(page, pages.length - 1)]!;
   // A stage with a few cards gets them larger still.

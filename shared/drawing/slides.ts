@@ -320,7 +320,7 @@ export function buildDeck(map: JourneyMap, findings: readonly Finding[], options
         const stageSlice = map.stages.slice(s, s + perSlide);
         const parts = Math.ceil(map.stages.length / perSlide) * Math.ceil(map.teams.length / rowsPerSlide);
         const part = Math.floor(s / perSlide) * Math.ceil(map.teams.length / rowsPerSlide) + r / rowsPerSlide + 1;
-        const page = newPage(parts > 1 ? `Coverage (${part}/${parts})` : 'Coverage', 'Touchpoints each team leads · supports in each stage. An empty cell is a gap.');
+        const page = newPage(parts > 1 ? `Coverage (${part}/${parts})` : 'Coverage', 'Touchpoints each team leads · supports in each stage. A gap: marketing missing from a stage, or sales from intent or purchase.');
         const labelW = 170;
         const cellW = Math.min(120, (SLIDE.width - 2 * SLIDE.margin - labelW) / stageSlice.length);
         const cellH = 34;
@@ -336,9 +336,12 @@ export function buildDeck(map: JourneyMap, findings: readonly Finding[], options
           page.shapes.push({ kind: 'text', x: SLIDE.margin + 20, y: rowY + 21, text: truncate(team.name, labelW - 28, 13, measure, true), size: 13, bold: true, color: INK });
           row.slice(s, s + perSlide).forEach((cell, c) => {
             const x = SLIDE.margin + labelW + c * cellW + 3;
-            const gap = cell.lead.length === 0 && cell.support.length === 0;
+            const gap = cell.gap;
+            const empty = cell.lead.length === 0 && cell.support.length === 0;
             page.shapes.push({ kind: 'rect', x, y: rowY, w: cellW - 6, h: cellH, radius: 6, fill: gap ? '#fef2f2' : SURFACE, stroke: gap ? SEVERITY_COLOR.error : LINE, strokeWidth: 1, dash: gap ? [4, 3] : undefined });
-            page.shapes.push({ kind: 'text', x: x + (cellW - 6) / 2, y: rowY + 22, text: gap ? 'Gap' : `${cell.lead.length} · ${cell.support.length}`, size: 13, bold: true, color: gap ? '#991b1b' : INK, align: 'center' });
+            // An empty cell the model expects nothing of is just empty: a dash, not an alarm.
+            const label = gap ? 'Gap' : empty ? '–' : `${cell.lead.length} · ${cell.support.length}`;
+            page.shapes.push({ kind: 'text', x: x + (cellW - 6) / 2, y: rowY + 22, text: label, size: 13, bold: true, color: gap ? '#991b1b' : empty ? MUTED : INK, align: 'center' });
           });
         });
       }

@@ -1,4 +1,4 @@
-import type { Team, TeamRole } from '../model/team';
+import type { Team } from '../model/team';
 import type { Stage, StagePhase } from '../model/stage';
 import type { Touchpoint } from '../model/touchpoint';
 import { addTouchpoint, updateTouchpoint, addStage, addHandoff, updateHandoff } from '../document/commands';
@@ -12,14 +12,6 @@ export const quote = (text: string) => `“${text}”`;
 export function names(teams: { name: string }[]): string {
   const list = teams.map((t) => t.name);
   return list.length <= 1 ? (list[0] ?? '') : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
-}
-
-/** The role that usually leads in a phase: marketing early, sales at conversion, the rest after the sale. */
-export function expectedLeadRole(phase: StagePhase): TeamRole | undefined {
-  if (phase === 'awareness' || phase === 'interest' || phase === 'consideration') return 'marketing';
-  if (phase === 'intent' || phase === 'purchase') return 'sales';
-  if (phase === 'retention' || phase === 'growth') return 'other';
-  return undefined;
 }
 
 /** Hands a touchpoint's lead to `lead`; every other current lead becomes a supporter. */

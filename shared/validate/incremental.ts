@@ -5,7 +5,7 @@ import type { JourneyMap } from '../model/journeyMap';
 import { buildAdjacency, buildIndex, type Adjacency, type MapIndex } from './mapIndex';
 import { promiseKey, widen, type PromiseSpans } from './rules/promises';
 import { RULES } from './validate';
-import type { Finding, Severity } from './types';
+import type { Finding, Severity, ValidationMode } from './types';
 
 /** What one card contributes: its findings under each per-card rule, and its share of the map-wide tallies. */
 interface CardEntry {
@@ -91,13 +91,14 @@ class OrderedEntries {
 }
 
 /**
- * Validation for the live canvas: the same findings, in the same order, as `validate`. Given the edit that
+ * Validation for the live canvas: the same findings, in the same order, as `validate` in the same mode
+ * (the mode only changes map-wide rules, so cached card findings serve both). Given the edit that
  * led from the last validated document to this one (cards only), it re-checks just those cards and
  * updates the map-wide tallies (stage coverage, where promises are made) by their difference; otherwise it
  * walks every card, reusing the findings of cards immer kept identical. Teams, stages, connections or rule
  * settings changing invalidates every card's findings, since they read them.
  */
-export function createIncrementalValidator(): (doc: MapDoc, hint?: EditHint) => Finding[] {
+export function createIncrementalValidator(): (doc: MapDoc, hint?: EditHint, mode?: ValidationMode) => Finding[] {
   const cardRules = RULES.filter((r) => r.checkTouchpoint);
   const promiseRules = RULES.filter((r) => r.checkPromiseCard);
   // Promise spans change only when a promise-making card moves or changes hands; then every such card is re-judged.
@@ -171,7 +172,7 @@ export function createIncrementalValidator(): (doc: MapDoc, hint?: EditHint) => 
     }
   }
 
-  return (doc, hint) => {
+  return (doc, hint, mode = 'complete') => {
     const now = [doc.teams, doc.stages, doc.stageOrder, doc.teamOrder, doc.rules, doc.connections];
     const sameContext = !now.some((value, i) => value !== context[i]);
     if (!sameContext) {
@@ -190,11 +191,13 @@ export function createIncrementalValidator(): (doc: MapDoc, hint?: EditHint) => 
       promiseSpans,
       cardsWithPromises,
       promiseInfo: (t) => (perCard.get(t)?.promises),
-    });
+    }, mode);
     const marketingIds = new Set(map.teams.filter((t) => t.role === 'marketing').map((t) => t.id));
     const stageCount = map.stages.length;
 
-    if (sameContext && hint && last !== undefined && hint.from === last) {
+    if (doc === last) {
+      // Validated already, in the other mode: the tallies describe this very document.
+    } else if (sameContext && hint && last !== undefined && hint.from === last) {
       // Only the cards the edit touched: take their old share out, put their new one in.
       for (const id of hint.cardIds) {
         const old = entries.get(id);

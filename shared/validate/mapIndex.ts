@@ -4,10 +4,19 @@ import type { Stage } from '../model/stage';
 import type { Touchpoint } from '../model/touchpoint';
 import type { Handoff } from '../model/handoff';
 import { computePromiseSpans, promiseKey, type PromiseSpans } from './rules/promises';
+import type { ValidationMode } from './types';
 
 /** Lookups every rule needs, built once per validation so no rule scans the map inside a loop. */
 export interface MapIndex {
   map: JourneyMap;
+  mode: ValidationMode;
+  /**
+   * In workshop mode: the room has not reached this stage yet — no touchpoint in it or in any later stage.
+   * A stage counts as started once it or a stage after it has a card (the room maps left to right, so an
+   * empty stage before a filled one was skipped, not postponed); nothing needs to be stored to know it.
+   * Always false in complete mode.
+   */
+  notStartedYet(stageId: string): boolean;
   teams: Map<string, Team>;
   stages: Map<string, Stage>;
   stageIndex: Map<string, number>;
@@ -68,7 +77,7 @@ export interface PromiseInfo {
   bySales: boolean;
 }
 
-export function buildIndex(map: JourneyMap, parts: IndexParts = {}): MapIndex {
+export function buildIndex(map: JourneyMap, parts: IndexParts = {}, mode: ValidationMode = 'complete'): MapIndex {
   const teams = new Map(map.teams.map((t) => [t.id, t]));
   const stages = new Map(map.stages.map((s) => [s.id, s]));
   const stageIndex = new Map(map.stages.map((s, i) => [s.id, i]));
@@ -89,6 +98,17 @@ export function buildIndex(map: JourneyMap, parts: IndexParts = {}): MapIndex {
       }
     }
     return stats;
+  };
+  let lastStartedStage: number | undefined;
+  const notStartedYet = (stageId: string) => {
+    if (mode === 'complete') return false;
+    if (lastStartedStage === undefined) {
+      lastStartedStage = -1;
+      map.stages.forEach((stage, i) => {
+        if (stageStats().get(stage.id)!.cards > 0) lastStartedStage = i;
+      });
+    }
+    return (stageIndex.get(stageId) ?? -1) > lastStartedStage;
   };
   const { outgoing, incoming } = parts.adjacency ?? buildAdjacency(map.connections);
   const byRole = new Map<TeamRole, Team[]>([['marketing', []], ['sales', []], ['other', []]]);
@@ -114,6 +134,8 @@ export function buildIndex(map: JourneyMap, parts: IndexParts = {}): MapIndex {
   };
   return {
     map,
+    mode,
+    notStartedYet,
     teams,
     stages,
     stageIndex,

@@ -8,6 +8,18 @@ import type { PromiseSpans } from './rules/promises';
 export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
+/**
+ * How much to say. `complete` reports every rule: the command line, exports and Present use it. `workshop`
+ * is the live canvas while the room is still mapping: findings that only mean "this stage has not been
+ * started yet" wait until it has (see MapIndex.notStartedYet), so a fresh template invites instead of alarming.
+ */
+export type ValidationMode = 'workshop' | 'complete';
+
+export interface ValidateOptions {
+  /** Default `complete`. */
+  mode?: ValidationMode;
+}
+
 /** A quick fix: either edits (one undoable step of commands) or a pointer to the field the user must fill. */
 export type QuickFix =
   | { kind: 'edit'; label: string; steps: () => FixStep[] }

@@ -1,6 +1,6 @@
 import type { JourneyMap } from '../model/journeyMap';
 import { buildIndex } from './mapIndex';
-import type { Finding, Rule, Severity } from './types';
+import type { Finding, Rule, Severity, ValidateOptions } from './types';
 import { stageWithoutTouchpoints } from './rules/stageWithoutTouchpoints';
 import { stageWithoutMarketing } from './rules/stageWithoutMarketing';
 import { touchpointWithoutOwner } from './rules/touchpointWithoutOwner';
@@ -35,9 +35,12 @@ export const RULES: readonly Rule[] = [
   touchpointDisconnected,
 ];
 
-/** All findings for a map, with the map's own rule settings applied. Pure and deterministic. */
-export function validate(map: JourneyMap): Finding[] {
-  const index = buildIndex(map);
+/**
+ * All findings for a map, with the map's own rule settings applied. Pure and deterministic. Complete unless
+ * asked for `workshop` mode, which holds back what only means "not started yet" (see ValidationMode).
+ */
+export function validate(map: JourneyMap, options: ValidateOptions = {}): Finding[] {
+  const index = buildIndex(map, {}, options.mode ?? 'complete');
   const findings: Finding[] = [];
   for (const rule of RULES) {
     const setting = map.rules[rule.id];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { validate, RULES, findingsForJson } from '../../shared/validate/validate';
 import type { Finding } from '../../shared/validate/types';
 import type { JourneyMap } from '../../shared/model/journeyMap';
@@ -8,7 +9,10 @@ import type { RuleId } from '../../shared/model/rules';
 import { parseDocument, parseMap } from '../../shared/format/document';
 import { toMapDoc, fromMapDoc } from '../../shared/document/mapDoc';
 import { execute, applyPatches, type Command } from '../../shared/document/command';
-import { fullDocument } from './helpers';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fullDocument, tempDir } from './helpers';
+import { createMapFromTemplate } from '../../shared/templates';
 
 /**
  * A healthy map to break one rule at a time: marketing leads early, sales converts with marketing's
@@ -293,7 +297,7 @@ describe('validator', () => {
 });
 
 describe('coverage matrix', () => {
-  it('counts, per team and stage, the touchpoints each team leads and supports; empty cells are gaps', async () => {
+  it('counts, per team and stage, the touchpoints each team leads and supports', async () => {
     const { computeCoverage } = await import('../../shared/validate/coverage');
     const rows = computeCoverage(healthyMap());
     expect(rows.map((row) => row.map((c) => `${c.lead.length}/${c.support.length}`))).toEqual([
@@ -301,7 +305,101 @@ describe('coverage matrix', () => {
       ['0/0', '0/1', '0/1', '1/0', '1/0', '0/0'],
       ['0/0', '0/0', '0/0', '0/0', '0/0', '1/0'],
     ]);
-    expect(rows[1]![3]).toEqual({ stageId: 'intent', teamId: 'sales', lead: ['Demo'], support: [] });
+    expect(rows[1]![3]).toEqual({ stageId: 'intent', teamId: 'sales', lead: ['Demo'], support: [], gap: false });
+  });
+
+  it('marks a gap only where the model expects the team: marketing in every stage, sales in intent and purchase', async () => {
+    const { computeCoverage } = await import('../../shared/validate/coverage');
+    const map = edit((m) => {
+      m.touchpoints = m.touchpoints.filter((t) => t.id !== 'Close' && t.id !== 'Ads');
+    });
+    const gaps = computeCoverage(map).map((row) => row.map((c) => (c.gap ? 'Gap' : c.lead.length + c.support.length > 0 ? 'x' : '-')));
+    expect(gaps).toEqual([
+      // Marketing: expected everywhere, so Awareness (its card removed) and Purchase (Close removed) are gaps.
+      ['Gap', 'x', 'x', 'x', 'Gap', 'x'],
+      // Sales: expected in intent and purchase only; empty Awareness and Retention are just empty.
+      ['-', 'x', 'x', 'x', 'Gap', '-'],
+      // Customer Success: expected nowhere; its empty cells are never gaps.
+      ['-', '-', '-', '-', '-', 'x'],
+    ]);
+  });
+
+  it('a role is covered in a stage when any of its teams is there: a second marketing team’s empty cell is no gap', async () => {
+    const { computeCoverage } = await import('../../shared/validate/coverage');
+    const map = edit((m) => m.teams.push({ id: 'brand', name: 'Brand', role: 'marketing' }));
+    const brand = computeCoverage(map)[3]!;
+    expect(brand.every((cell) => !cell.gap && cell.lead.length === 0)).toBe(true);
+  });
+});
+
+describe('workshop and complete modes', () => {
+  const template = () => {
+    const map = createMapFromTemplate('b2b-funnel', 'Fresh');
+    const ids = {
+      stage: Object.fromEntries(map.stages.map((s) => [s.phase, s.id])) as Record<string, string>,
+      team: Object.fromEntries(map.teams.map((t) => [t.role, t.id])) as Record<string, string>,
+    };
+    const addCard = (phase: string, role: string, id = `tp-${phase}`) =>
+      map.touchpoints.push({ id, stageId: ids.stage[phase]!, title: id, ownerTeamIds: [ids.team[role]!], supportTeamIds: [], promises: [] });
+    return { map, ids, addCard };
+  };
+  const ruleIds = (list: Finding[]) => list.map((f) => f.ruleId);
+
+  it('a fresh template is not wrong in workshop mode; complete mode (CLI, exports, Present) still reports every rule', () => {
+    const { map } = template();
+    expect(validate(map, { mode: 'workshop' })).toEqual([]);
+    expect(ruleIds(validate(map, { mode: 'complete' }))).toEqual([...new Array(7).fill('stage-without-touchpoints'), 'no-marketing-to-sales-handoff']);
+    expect(findingsForJson(validate(map))).toEqual(findingsForJson(validate(map, { mode: 'complete' })));
+  });
+
+  it('the command line always reports every rule: a fresh template has seven errors there', async () => {
+    const { runCli } = await import('../../electron/cli/main');
+    const { toDocument } = await import('../../shared/format/document');
+    const file = path.join(tempDir(), 'fresh.json');
+    fs.writeFileSync(file, JSON.stringify(toDocument(template().map)));
+    const out: string[] = [];
+    expect(await runCli(['validate', file, '--json'], { out: (line) => out.push(line), err: () => {} })).toBe(1);
+    const reported = JSON.parse(out.join('\n')) as { ruleId: string }[];
+    expect(reported.filter((f) => f.ruleId === 'stage-without-touchpoints')).toHaveLength(7);
+  });
+
+  it('stage-without-touchpoints: a stage counts as started once it or a later stage has a card', () => {
+    const { map, ids, addCard } = template();
+    addCard('awareness', 'marketing');
+    expect(validate(map, { mode: 'workshop' })).toEqual([]);
+    // A card in Intent: Interest and Consideration were skipped (the room has been past them); Purchase on is still ahead.
+    addCard('intent', 'sales');
+    const found = validate(map, { mode: 'workshop' }).filter((f) => f.ruleId === 'stage-without-touchpoints');
+    expect(found.map((f) => f.targetIds[0])).toEqual([ids.stage.interest, ids.stage.consideration]);
+    expect(validate(map, { mode: 'complete' }).filter((f) => f.ruleId === 'stage-without-touchpoints')).toHaveLength(5);
+  });
+
+  it('no-marketing-to-sales-handoff waits until the room has reached the stage where the handover belongs', () => {
+    const { map, addCard } = template();
+    addCard('consideration', 'marketing');
+    expect(ruleIds(validate(map, { mode: 'workshop' }))).not.toContain('no-marketing-to-sales-handoff');
+    addCard('intent', 'sales');
+    expect(ruleIds(validate(map, { mode: 'workshop' }))).toContain('no-marketing-to-sales-handoff');
+  });
+
+  it('missing-post-purchase waits until the last stage has a card: until then the journey has not ended anywhere', () => {
+    const { map, addCard } = template();
+    map.stages = map.stages.filter((s) => s.phase !== 'retention' && s.phase !== 'growth');
+    addCard('intent', 'sales');
+    expect(ruleIds(validate(map, { mode: 'workshop' }))).not.toContain('missing-post-purchase');
+    expect(ruleIds(validate(map, { mode: 'complete' }))).toContain('missing-post-purchase');
+    addCard('purchase', 'sales');
+    expect(ruleIds(validate(map, { mode: 'workshop' }))).toContain('missing-post-purchase');
+  });
+
+  it('changes nothing else: rules about cards, handoffs and promises, and stage-without-marketing, are the same in both modes', () => {
+    const { map, addCard } = template();
+    addCard('awareness', 'sales'); // sales leads early, and marketing is absent from Awareness
+    map.touchpoints.push({ ...map.touchpoints[0]!, id: 'orphan', ownerTeamIds: [] });
+    const cardFindings = (list: Finding[]) => findingsForJson(list.filter((f) => f.ruleId !== 'stage-without-touchpoints' && f.ruleId !== 'no-marketing-to-sales-handoff'));
+    expect(cardFindings(validate(map, { mode: 'workshop' }))).toEqual(cardFindings(validate(map, { mode: 'complete' })));
+    expect(ruleIds(validate(map, { mode: 'workshop' }))).toEqual(['stage-without-marketing', 'touchpoint-without-owner', 'sales-leads-early-stage']);
+    expect(findingsForJson(validate(healthyMap(), { mode: 'workshop' }))).toEqual([]);
   });
 });
 
@@ -315,10 +413,13 @@ describe('live (incremental) validation', () => {
     const hinted = createIncrementalValidator();
     let doc = toMapDoc(parsed.map);
     let hint: { from: typeof doc; cardIds: Set<string> } | undefined;
+    // Each document in both modes, as the canvas (workshop) and Present (complete) ask for them, in turn.
     const check = () => {
-      const expected = findingsForJson(validate(fromMapDoc(doc)));
-      expect(findingsForJson(live(doc))).toEqual(expected);
-      expect(findingsForJson(hinted(doc, hint))).toEqual(expected);
+      for (const mode of ['workshop', 'complete'] as const) {
+        const expected = findingsForJson(validate(fromMapDoc(doc), { mode }));
+        expect(findingsForJson(live(doc, undefined, mode))).toEqual(expected);
+        expect(findingsForJson(hinted(doc, hint, mode))).toEqual(expected);
+      }
     };
     check();
     const steps: [Command<never>, unknown][] = [
@@ -353,5 +454,70 @@ describe('live (incremental) validation', () => {
       doc = to;
       check();
     }
+  });
+});
+
+describe('live (incremental) validation: property', () => {
+  /** Edits that move the boundary between started and not-started stages: cards added, moved, re-led and removed. */
+  const editOf = (stages: number, teams: number) =>
+    fc.oneof(
+      fc.record({ kind: fc.constant('add' as const), stage: fc.nat(stages - 1), team: fc.nat(teams) }),
+      fc.record({ kind: fc.constant('move' as const), card: fc.nat(30), stage: fc.nat(stages - 1), team: fc.nat(teams) }),
+      fc.record({ kind: fc.constant('lead' as const), card: fc.nat(30), team: fc.nat(teams) }),
+      fc.record({ kind: fc.constant('promise' as const), card: fc.nat(30), promise: fc.constantFrom('fast setup', 'free migration') }),
+      fc.record({ kind: fc.constant('delete' as const), card: fc.nat(30) }),
+      fc.record({ kind: fc.constant('handoff' as const), stage: fc.nat(stages - 1) }),
+      fc.record({ kind: fc.constant('undo' as const) }),
+    );
+
+  it('equals a full validation in both modes after any sequence of edits to a fresh template', async () => {
+    const { createIncrementalValidator, changedCardIds } = await import('../../shared/validate/incremental');
+    const commands = await import('../../shared/document/commands');
+    const start = createMapFromTemplate('b2b-funnel', 'Property');
+    fc.assert(
+      fc.property(fc.array(editOf(start.stages.length, start.teams.length), { maxLength: 25 }), fc.boolean(), (edits, workshopFirst) => {
+        const live = createIncrementalValidator();
+        let doc = toMapDoc(start);
+        let hint: { from: typeof doc; cardIds: Set<string> } | undefined;
+        const done: { before: typeof doc; inverse: Parameters<typeof applyPatches>[1] }[] = [];
+        const modes = workshopFirst ? (['workshop', 'complete'] as const) : (['complete', 'workshop'] as const);
+        const check = () => {
+          for (const mode of modes) expect(findingsForJson(live(doc, hint, mode))).toEqual(findingsForJson(validate(fromMapDoc(doc), { mode })));
+        };
+        check();
+        let n = 0;
+        for (const e of edits) {
+          const cards = [...doc.touchpoints.keys()];
+          const card = 'card' in e ? cards[e.card % Math.max(1, cards.length)] : undefined;
+          const stageId = 'stage' in e ? doc.stageOrder[e.stage]! : undefined;
+          const teamId = 'team' in e ? (doc.teamOrder[e.team] ?? null) : null;
+          let change;
+          if (e.kind === 'undo') {
+            const last = done.pop();
+            if (!last) continue;
+            const undone = applyPatches(doc, last.inverse);
+            const cardIds = changedCardIds(last.inverse);
+            hint = cardIds ? { from: doc, cardIds } : undefined;
+            doc = undone;
+            check();
+            continue;
+          }
+          if (e.kind === 'add') change = execute(doc, commands.addTouchpoint, { id: `tp-${n++}`, stageId: stageId!, laneTeamId: teamId, title: 'Card' });
+          else if (e.kind === 'handoff') change = execute(doc, commands.addHandoff, { id: `ho-${n++}`, stageId: stageId!, fromTeamId: doc.teamOrder[0]!, toTeamId: doc.teamOrder[1]! });
+          else if (!card) continue;
+          else if (e.kind === 'move') change = execute(doc, commands.moveTouchpoint, { id: card, stageId: stageId!, laneTeamId: teamId, index: 0 });
+          else if (e.kind === 'lead') change = execute(doc, commands.updateTouchpoint, { id: card, changes: { ownerTeamIds: teamId ? [teamId] : [] } });
+          else if (e.kind === 'promise') change = execute(doc, commands.updateTouchpoint, { id: card, changes: { promises: [e.promise] } });
+          else change = execute(doc, commands.deleteElements, { ids: [card] });
+          if (!change) continue;
+          const cardIds = changedCardIds(change.patches);
+          hint = cardIds ? { from: doc, cardIds } : undefined;
+          done.push({ before: doc, inverse: change.inversePatches });
+          doc = change.doc;
+          check();
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 });

@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
-import { addTouchpointFix, expectedLeadRole, quote } from '../fixes';
+import { addTouchpointFix, quote } from '../fixes';
+import { expectedLeadRole } from '../roleModel';
 
 export const stageWithoutTouchpoints: Rule = {
   id: 'stage-without-touchpoints',
@@ -10,6 +11,7 @@ export const stageWithoutTouchpoints: Rule = {
   check(index, emit) {
     for (const stage of index.map.stages) {
       if (index.stageStats.get(stage.id)!.cards > 0) continue;
+      if (index.notStartedYet(stage.id)) continue; // an invitation on the canvas, not an error, until the room gets there
       const role = expectedLeadRole(stage.phase) ?? 'marketing';
       const team = index.teamsWithRole(role)[0] ?? index.teamsWithRole('marketing')[0] ?? index.map.teams[0];
       emit({

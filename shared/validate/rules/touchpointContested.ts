@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
-import { expectedLeadRole, makeLeadFix, names, quote } from '../fixes';
+import { makeLeadFix, names, quote } from '../fixes';
+import { expectedLeadRole } from '../roleModel';
 
 export const touchpointContested: Rule = {
   id: 'touchpoint-contested',

@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
-import { expectedLeadRole, makeLeadFix, quote } from '../fixes';
+import { makeLeadFix, quote } from '../fixes';
+import { expectedLeadRole } from '../roleModel';
 
 export const touchpointWithoutOwner: Rule = {
   id: 'touchpoint-without-owner',
