@@ -5,7 +5,7 @@ import { placeAt, type PaletteKind } from '../editor/placement';
 /** The drag payload type of palette items, so the canvas ignores other drags (files, text). */
 export const PALETTE_MIME = 'application/x-throughline-palette';
 
-/** Adds a palette item at a canvas point, selects it, and asks the Inspector to focus its first field. */
+/** Adds a palette item at a canvas point, selects it, and asks the Inspector to focus the field to type in first. */
 export function useAddFromPalette() {
   const editor = useEditor();
   return useCallback(
@@ -17,7 +17,7 @@ export function useAddFromPalette() {
       }
       if (editor.run(undefined, placement.invocation)) {
         editor.select([placement.id]);
-        editor.store.setState({ focus: { id: placement.id } });
+        editor.store.setState({ focus: { id: placement.id, field: placement.focusField } });
       }
     },
     [editor],

@@ -6,12 +6,15 @@ import { nextTeamColor, teamColor } from '../../shared/layout/teamColors';
 import * as commands from '../../shared/document/commands';
 import { invoke, type Invocation } from './editorStore';
 import { laneTeamOf } from '../../shared/document/commands';
+import { defaultHandoffTeams } from '../../shared/validate/roleModel';
 
 export type PaletteKind = 'stage' | 'touchpoint' | 'handoff' | 'note' | 'team';
 
 export interface Placement {
   invocation: Invocation;
   id: string;
+  /** The Inspector field to type in first; its first field when absent. */
+  focusField?: string;
 }
 
 /** Where a palette item lands for a drop at canvas point (x, y); a message when it cannot land. */
@@ -39,12 +42,28 @@ export function placeAt(doc: MapDoc, kind: PaletteKind, x: number, y: number): P
     const id = newId('tp-');
     return { id, invocation: invoke(commands.addTouchpoint, { id, stageId: column.stageId, laneTeamId: lane?.teamId ?? null, title: 'New touchpoint' }) };
   }
-  if (doc.teamOrder.length < 2) return 'A handoff passes the buyer between two teams: add a second team first.';
-  const from = lane?.teamId ?? doc.teamOrder[0]!;
-  const index = doc.teamOrder.indexOf(from);
-  const to = doc.teamOrder[index + 1] ?? doc.teamOrder[index - 1]!;
+  const teams = doc.teamOrder.map((teamId) => doc.teams.get(teamId)!);
+  const phase = doc.stages.get(column.stageId)!.phase;
+  // The usual direction for the stage's phase, not just "this lane to the next": a handoff dropped in the
+  // Sales lane at Intent is marketing handing the buyer to sales.
+  const ends = defaultHandoffTeams(teams, phase, lane?.teamId);
+  if (!ends) return 'A handoff passes the buyer between two teams: add a second team first.';
   const id = newId('ho-');
-  return { id, invocation: invoke(commands.addHandoff, { id, stageId: column.stageId, fromTeamId: from, toTeamId: to }) };
+  // What makes the buyer ready is the one thing a new handoff needs: type it first.
+  return { id, invocation: invoke(commands.addHandoff, { id, stageId: column.stageId, ...ends }), focusField: 'Criteria' };
+}
+
+/**
+ * The canvas point where a stage's first touchpoint goes: its cell in the first marketing lane (marketing
+ * supports every stage), or in the first lane when the map has no marketing team.
+ */
+export function firstTouchpointPoint(doc: MapDoc, stageId: string): { x: number; y: number } | undefined {
+  const layout = layoutGrid(fromMapDoc(doc));
+  const column = layout.columns.find((c) => c.stageId === stageId);
+  if (!column) return undefined;
+  const marketing = doc.teamOrder.find((teamId) => doc.teams.get(teamId)!.role === 'marketing');
+  const lane = layout.lanes.find((l) => l.teamId === marketing) ?? layout.lanes[0];
+  return { x: column.x + column.width / 2, y: lane ? lane.y + lane.height / 2 : GRID.stageHeaderHeight + 10 };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useEditor, useEditorState } from '../editor/EditorContext';
-import { findingsOf } from '../editor/derived';
+import { cardsPerStage, findingsOf } from '../editor/derived';
+import { createdElement } from '../editor/createdElement';
 import { useZoomTo } from '../editor/useReveal';
 import { countBySeverity } from '../../shared/validate/validate';
 import { SEVERITIES, type Finding, type Severity } from '../../shared/validate/types';
@@ -36,8 +37,17 @@ export function ProblemsPanel() {
       zoomTo([quickFix.targetId]);
       return;
     }
-    editor.run(quickFix.label, ...quickFix.steps());
+    const steps = quickFix.steps();
+    const before = editor.store.getState().doc;
+    if (!editor.run(quickFix.label, ...steps)) return;
+    // A fix that adds something (a card, a stage, a handoff) hands it over for naming: selected, its title focused.
+    const created = createdElement(steps, before, editor.store.getState().doc);
+    if (created) {
+      editor.select([created.id]);
+      editor.store.setState({ focus: created });
+    }
   };
+  const unstartedStages = doc.stageOrder.filter((id) => !cardsPerStage(doc).has(id)).length;
 
   return (
     <section className="panel problems" aria-label="Problems">
@@ -55,7 +65,11 @@ export function ProblemsPanel() {
         </button>
       </header>
       {findings.length === 0 ? (
-        <p className="muted panel-empty">No problems: every stage is covered and every touchpoint has one lead.</p>
+        <p className="muted panel-empty">
+          {unstartedStages > 0
+            ? `Nothing to fix so far. ${unstartedStages === 1 ? 'One stage waits' : `${unstartedStages} stages wait`} for a first touchpoint: a stage is checked once it, or a stage after it, has one.`
+            : 'No problems: every stage is covered and every touchpoint has one lead.'}
+        </p>
       ) : (
         <div className="problem-groups">
           {SEVERITIES.filter((s) => counts[s] > 0).map((severity) => {

@@ -174,7 +174,10 @@ export function drawJourneyGrid(map: JourneyMap, options: GridDrawingOptions): D
       const route = truncate(`${fromName} → ${toName}`, box.width - 50, 15, measure, true);
       shapes.push({ kind: 'text', x: box.x + 14, y: box.y + 26, text: route, size: 15, bold: true, color: shade(to, 0.2) });
       const terms = [h.criteria, h.slaHours !== undefined ? `within ${h.slaHours} h` : undefined].filter(Boolean).join(' · ');
-      shapes.push({ kind: 'text', x: box.x + 14, y: box.y + 46, text: truncate(terms || 'No entry criteria yet', box.width - 28, 12, measure), size: 12, color: terms ? INK : '#b45309' });
+      // As on the canvas: the handoff card has room for the criteria on more than one line.
+      wrap(terms || 'No entry criteria yet', box.width - 28, 12, measure, 3).forEach((line, i) =>
+        shapes.push({ kind: 'text', x: box.x + 14, y: box.y + 46 + i * 15, text: line, size: 12, color: terms ? INK : '#b45309' }),
+      );
     }
     issueOutline(shapes, { x: box.x, y: box.y, w: box.width, h: box.height }, worst.get(h.id));
   }

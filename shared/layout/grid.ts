@@ -10,7 +10,8 @@ export const GRID = {
   columnWidth: 300,
   cardWidth: 260,
   cardHeight: 128,
-  handoffHeight: 64,
+  /** Room for the route with its SLA and two lines of entry criteria, readable on the shared screen. */
+  handoffHeight: 88,
   gap: 14,
   cellPadding: 20,
   minLaneHeight: 152,
