@@ -7,7 +7,13 @@ import { NewMapDialog } from './NewMapDialog';
 import { RenameMapDialog } from './RenameMapDialog';
 import { DeleteMapDialog } from './DeleteMapDialog';
 import { readTextFile } from '../api/files';
-import { MAX_DOCUMENT_BYTES } from '../../shared/format/document';
+import { MAX_DOCUMENT_BYTES, parseDocument } from '../../shared/format/document';
+import { explainProblems } from '../../shared/format/problemWording';
+import { ApiError } from '../../shared/api/contract';
+import { ImportProblems, type RefusedImport } from './ImportProblems';
+
+/** How many of a refused file's problems the banner lists. */
+const PROBLEMS_SHOWN = 5;
 
 type Pending = { kind: 'new' } | { kind: 'rename'; map: MapSummary } | { kind: 'delete'; map: MapSummary } | undefined;
 
@@ -25,6 +31,7 @@ export function HomeScreen({ onOpen }: HomeScreenProps) {
   const [error, setError] = useState<string>();
   const [pending, setPending] = useState<Pending>();
   const [notice, setNotice] = useState<string>();
+  const [refused, setRefused] = useState<RefusedImport>();
   const fileInput = useRef<HTMLInputElement>(null);
 
   const refresh = useCallback(async () => {
@@ -54,8 +61,9 @@ export function HomeScreen({ onOpen }: HomeScreenProps) {
   /** A file becomes a new map; a bad file is refused with what is wrong and where, and nothing stored changes. */
   const importFile = async (file: File) => {
     setNotice(undefined);
+    setRefused(undefined);
+    let document: unknown;
     try {
-      let document: unknown;
       const text = await readTextFile(file, MAX_DOCUMENT_BYTES);
       try {
         document = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -70,7 +78,9 @@ export function HomeScreen({ onOpen }: HomeScreenProps) {
           : `Imported “${result.map.name}”.`,
       );
     } catch (e) {
-      setError((e as Error).message);
+      const explained = e instanceof ApiError && e.code === 'invalid-document' ? explainRefusal(file.name, document) : undefined;
+      setError(explained ? undefined : (e as Error).message);
+      setRefused(explained);
     }
     await refresh();
   };
@@ -111,6 +121,7 @@ export function HomeScreen({ onOpen }: HomeScreenProps) {
         </div>
       </header>
       <ErrorBanner message={error} onDismiss={() => setError(undefined)} />
+      <ImportProblems refused={refused} onDismiss={() => setRefused(undefined)} />
       {notice && (
         <div className="notice-banner" role="status">
           {notice}
@@ -188,4 +199,14 @@ export function HomeScreen({ onOpen }: HomeScreenProps) {
       )}
     </div>
   );
+}
+
+/**
+ * The store refused the file (it checks every import): the same check, run here on the file as read, tells
+ * which card, stage or team is at fault in words the room uses. Undefined if it finds nothing to say.
+ */
+function explainRefusal(fileName: string, document: unknown): RefusedImport | undefined {
+  const checked = parseDocument(document);
+  if (checked.ok) return undefined;
+  return { fileName, problems: explainProblems(checked.problems, document, PROBLEMS_SHOWN), more: Math.max(0, checked.problems.length - PROBLEMS_SHOWN) };
 }

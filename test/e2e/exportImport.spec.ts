@@ -75,7 +75,16 @@ test('a bad file is refused with the path and the problem, and nothing stored ch
   let chooser = page.waitForEvent('filechooser');
   await page.keyboard.press('Control+o');
   await (await chooser).setFiles(bad);
-  await expect(page.getByRole('alert')).toContainText('map.touchpoints[3].stageId: refers to stage "nowhere", which is not in the map');
+  // In the facilitator's words first, with the technical path beneath it, smaller.
+  const refusal = page.getByRole('alert');
+  await expect(refusal).toContainText('“bad.json” cannot be imported, and nothing was changed');
+  await expect(refusal.getByText('Touchpoint 4, “Cold outbound sequence”, is in a stage that isn\'t in the file.')).toBeVisible();
+  const technical = refusal.getByText('map.touchpoints[3].stageId: refers to stage "nowhere", which is not in the map');
+  await expect(technical).toBeVisible();
+  const sentenceBox = (await refusal.getByText('Touchpoint 4, “Cold outbound sequence”').boundingBox())!;
+  expect((await technical.boundingBox())!.y).toBeGreaterThan(sentenceBox.y);
+  fs.mkdirSync('test-results/screenshots', { recursive: true });
+  await refusal.screenshot({ path: 'test-results/screenshots/import-refused.png' });
 
   const notJson = testInfo.outputPath('notes.json');
   fs.writeFileSync(notJson, 'meeting notes, not a map');
