@@ -238,7 +238,7 @@ export function JourneyCanvas() {
   );
 
   return (
-    <section className="canvas" aria-label="Canvas" onDragOver={onDragOver} onDrop={onDrop}>
+    <section className={`canvas${showMinimap ? ' with-minimap' : ''}`} aria-label="Canvas" onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow
         nodes={nodes}
         edges={flow.edges}
@@ -276,7 +276,7 @@ export function JourneyCanvas() {
         <CanvasZoomStyle />
         <StickyGridLabels layout={flow.layout} doc={doc} />
         <Background variant={BackgroundVariant.Dots} gap={24} size={1} />
-        <Controls showInteractive={false}>
+        <Controls showInteractive={false} orientation="horizontal">
           <ControlButton onClick={() => toggleLayout('minimap')} aria-label={showMinimap ? 'Hide the minimap' : 'Show the minimap'} title={showMinimap ? 'Hide the minimap' : 'Show the minimap'}>
             <span aria-hidden="true">▦</span>
           </ControlButton>
