@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, type ServedApp } from './fixtures';
@@ -51,8 +52,10 @@ for (const size of SIZES) {
           expect(box.y).toBeGreaterThanOrEqual(0);
           expect(box.y + box.height).toBeLessThanOrEqual(size.height);
         }
+        const labelsRight = Math.max(...(await Promise.all((await labels.all()).map(async (l) => { const b = (await l.boundingBox())!; return b.x + b.width; }))));
         for (const card of await page.locator('.present-card').all()) {
           const box = (await card.boundingBox())!;
+          expect(box.x).toBeGreaterThanOrEqual(labelsRight);
           expect(box.x + box.width).toBeLessThanOrEqual(size.width);
           expect(box.y + box.height).toBeLessThanOrEqual(size.height);
         }
@@ -89,4 +92,45 @@ test('stage and lane names stay in view while the map is scrolled', async ({ app
   await expect(page.locator('.sticky-stage', { hasText: 'Awareness' })).toHaveCount(1);
   await expect(page.locator('.sticky-lane', { hasText: 'Marketing' })).toHaveCount(1);
   await page.screenshot({ path: 'test-results/screenshots/sticky-labels.png' });
+});
+
+test('a stage with more cards than fit pages with the same keys: cards 1–8 of 12, then 9–12, then the next stage', async ({ app, page }) => {
+  const document = JSON.parse(fs.readFileSync(FIXTURE, 'utf8'));
+  for (let i = 0; i < 9; i++) {
+    document.map.touchpoints.push({ id: `extra${i}`, stageId: 'it', title: `Intent card ${i + 1}`, ownerTeamIds: [i % 2 ? 'sales' : 'mkt'] });
+  }
+  document.map.id = 'paged-map';
+  document.map.name = 'Paged';
+  const file = path.join(test.info().outputPath('paged.json'));
+  fs.writeFileSync(file, JSON.stringify(document));
+  await page.goto(app.url);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import' }).click();
+  await (await chooser).setFiles(file);
+  await page.getByRole('button', { name: 'Open Paged' }).click();
+  await page.getByRole('button', { name: 'Present' }).click();
+  const heading = page.getByRole('heading', { level: 1 });
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+  await expect(heading).toHaveText('Intent');
+  await expect(page.getByText('cards 1–8 of 12')).toBeVisible();
+  await expect(page.locator('.present-card')).toHaveCount(8);
+  for (const px of await screenFontSizes(page, '.present-card-title')) expect(px).toBeGreaterThanOrEqual(28);
+  await page.keyboard.press('PageDown');
+  await expect(heading).toHaveText('Intent');
+  await expect(page.getByText('cards 9–12 of 12')).toBeVisible();
+  await expect(page.locator('.present-card')).toHaveCount(4);
+  await page.keyboard.press('ArrowRight');
+  await expect(heading).toHaveText('Purchase');
+  await page.keyboard.press('ArrowLeft');
+  await expect(heading).toHaveText('Intent');
+  await expect(page.getByText('cards 9–12 of 12')).toBeVisible();
+  // A text size set by hand holds on this stage and is back to normal on the next.
+  const before = (await screenFontSizes(page, '.present-card-title'))[0]!;
+  await page.getByRole('button', { name: 'Larger text' }).click();
+  expect((await screenFontSizes(page, '.present-card-title'))[0]!).toBeGreaterThan(before);
+  await page.keyboard.press('ArrowRight');
+  await expect(heading).toHaveText('Purchase');
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByText('cards 9–12 of 12')).toBeVisible();
+  expect((await screenFontSizes(page, '.present-card-title'))[0]!).toBeCloseTo(before, 0);
 });
