@@ -1,5 +1,6 @@
 import { ApiError, type ApiResult, type Channel, type ApiContract } from '../../shared/api/contract';
 import { describeProblems, parseDocument } from '../../shared/format/document';
+import { mapNameFromFileName, parseCsvMap } from '../../shared/format/csvImport';
 import type { MapStore } from '../store/mapStore';
 import type { VersionStore } from '../store/versionStore';
 import type { z } from 'zod';
@@ -26,6 +27,11 @@ export function createHandlers(store: MapStore, versions: VersionStore): Handler
       const parsed = parseDocument(document);
       if (!parsed.ok) throw new ApiError('invalid-document', `This file cannot be imported:\n${describeProblems(parsed.problems)}`);
       return store.importMap(parsed.map);
+    },
+    'maps.importCsv': ({ csv, fileName }) => {
+      const parsed = parseCsvMap(csv, { mapName: mapNameFromFileName(fileName) });
+      if (!parsed.ok) throw new ApiError('invalid-document', `This file cannot be imported:\n${describeProblems(parsed.problems)}`);
+      return { ...store.importMap(parsed.map), guesses: parsed.guesses, ignoredColumns: parsed.ignoredColumns };
     },
     'maps.export': ({ id }) => store.exportDocument(id),
     ...createExportHandlers((id) => store.get(id)),

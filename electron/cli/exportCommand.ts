@@ -20,7 +20,7 @@ function writeAtomically(file: string, data: Buffer): void {
 export async function exportCommand(file: string, outputs: Partial<Record<ExportFormat, string>>, io: CommandIo): Promise<number> {
   const targets = Object.entries(outputs).filter(([, out]) => out) as [ExportFormat, string][];
   if (targets.length === 0) throw new UsageError('export needs at least one of --pdf OUT, --png OUT, --svg OUT');
-  const map = readMapFile(file);
+  const map = readMapFile(file, io.err);
   for (const [format, out] of targets) {
     const exported = await exportMap(map, format);
     writeAtomically(out, exported.data);

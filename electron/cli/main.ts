@@ -22,12 +22,15 @@ Commands:
                                   unreadable or not a valid map. --json prints the findings as JSON.
   export FILE --pdf OUT           Export a map file as a PDF slide deck; also --png OUT and --svg OUT
                                   (the journey grid), in any combination. Same drawing as the app.
+                                  --csv OUT writes one row per touchpoint (opens in Excel).
   backups [--data DIR]            List the automatic backups of the data folder, newest first, with
                                   time, size and number of maps.
   restore FILE [--data DIR]       Put a backup in place of the database (checked first; refused
                                   while Throughline runs on the folder). The database it replaces
                                   is kept beside it as throughline.db.before-restore-<time>.
   help                            Show this help.
+
+Every command that reads a map FILE accepts .json or .csv (one row per touchpoint).
 `;
 
 const dataDirOf = (data: string | undefined) => path.resolve(data ?? defaultDataDir());
@@ -69,7 +72,7 @@ export async function runCli(argv: string[], io: CommandIo = consoleIo): Promise
       case 'export': {
         const { values, positionals } = parseArgs({
           args: rest,
-          options: { pdf: { type: 'string' }, png: { type: 'string' }, svg: { type: 'string' } },
+          options: { pdf: { type: 'string' }, csv: { type: 'string' }, png: { type: 'string' }, svg: { type: 'string' } },
           allowPositionals: true,
           strict: true,
         });

@@ -1,5 +1,8 @@
 import fs from 'node:fs';
-import { MAX_DOCUMENT_BYTES, parseDocumentText } from '../../shared/format/document';
+import path from 'node:path';
+import { MAX_DOCUMENT_BYTES, parseDocumentText, type ParseResult } from '../../shared/format/document';
+import { mapNameFromFileName, parseCsvMap } from '../../shared/format/csvImport';
+import { describeGuess } from '../../shared/format/csvColumns';
 import type { JourneyMap } from '../../shared/model/journeyMap';
 import { UsageError } from './io';
 
@@ -10,8 +13,11 @@ const REASONS: Record<string, string> = {
   EPERM: 'permission denied',
 };
 
-/** Reads and checks a map file; any problem becomes one line naming the file and, for content, the path in it. */
-export function readMapFile(file: string): JourneyMap {
+/**
+ * Reads and checks a map file, JSON or (by its .csv extension) CSV; any problem becomes one line naming the file
+ * and, for content, the path in it (or the row and column of a CSV). What a CSV import guessed goes to `onNote`.
+ */
+export function readMapFile(file: string, onNote: (line: string) => void = () => {}): JourneyMap {
   let text: string;
   try {
     const size = fs.statSync(file).size;
@@ -22,11 +28,19 @@ export function readMapFile(file: string): JourneyMap {
     const code = (error as NodeJS.ErrnoException).code ?? '';
     throw new UsageError(`cannot read ${file}: ${REASONS[code] ?? (error as Error).message}`);
   }
-  const parsed = parseDocumentText(text.replace(/^\uFEFF/, ''));
+  const parsed: ParseResult = path.extname(file).toLowerCase() === '.csv' ? readCsv(file, text, onNote) : parseDocumentText(text.replace(/^\uFEFF/, ''));
   if (!parsed.ok) {
     const [first, ...rest] = parsed.problems;
     const more = rest.length ? ` (and ${rest.length} more problem${rest.length === 1 ? '' : 's'})` : '';
     throw new UsageError(`${file} is not a valid journey map: ${first!.path}: ${first!.message}${more}`);
   }
   return parsed.map;
+}
+
+function readCsv(file: string, text: string, onNote: (line: string) => void): ParseResult {
+  const parsed = parseCsvMap(text, { mapName: mapNameFromFileName(file) });
+  if (!parsed.ok) return parsed;
+  for (const guess of parsed.guesses) onNote(`${file}: ${describeGuess(guess)}`);
+  for (const column of parsed.ignoredColumns) onNote(`${file}: column “${column}” ignored (not a column Throughline reads)`);
+  return { ok: true, map: parsed.map };
 }

@@ -4,7 +4,8 @@ import { EXIT, type CommandIo } from './io';
 
 /** `throughline validate FILE [--json]`: 0 without error findings, 1 with, 2 for an unreadable or invalid file. */
 export function validateCommand(file: string, options: { json: boolean }, io: CommandIo): number {
-  const map = readMapFile(file);
+  // What a CSV import had to guess goes to stderr, so --json output stays clean JSON.
+  const map = readMapFile(file, io.err);
   // Every rule, always: a map checked from the command line is judged as it will be presented.
   const findings = validate(map, { mode: 'complete' });
   const counts = countBySeverity(findings);

@@ -4,11 +4,12 @@ import { buildDeck } from '../../shared/drawing/slides';
 import { drawJourneyGrid } from '../../shared/drawing/gridDrawing';
 import { renderSvg } from '../../shared/drawing/svg';
 import { toDocument } from '../../shared/format/document';
+import { mapToCsv } from '../../shared/format/csvExport';
 import { exportFonts } from './fonts';
 import { renderPdf } from './pdf';
 import { renderPng } from './png';
 
-export type ExportFormat = 'pdf' | 'png' | 'svg' | 'json';
+export type ExportFormat = 'pdf' | 'png' | 'svg' | 'json' | 'csv';
 
 /** A part of the canvas, in canvas coordinates: what the user sees when exporting "the current view". */
 export interface ExportView {
@@ -42,6 +43,7 @@ const MIME: Record<ExportFormat, string> = {
   png: 'image/png',
   svg: 'image/svg+xml',
   json: 'application/json',
+  csv: 'text/csv',
 };
 
 /** A file name from the map's name: characters no file system accepts become spaces. */
@@ -85,6 +87,8 @@ export async function exportMap(map: JourneyMap, format: ExportFormat, options: 
   switch (format) {
     case 'json':
       return file(Buffer.from(`${JSON.stringify(toDocument(map, now.toISOString()), null, 2)}\n`, 'utf8'));
+    case 'csv':
+      return file(Buffer.from(mapToCsv(map), 'utf8'));
     case 'svg':
       report(0.05, 'Drawing the map');
       return file(Buffer.from(exportSvg(map, options.view).svg, 'utf8'));

@@ -5,9 +5,9 @@ import { saveFile } from '../api/files';
 import { useEditor } from '../editor/EditorContext';
 import type { ApiInput, ApiResult } from '../../shared/api/contract';
 
-type Format = 'pdf' | 'json' | 'png' | 'svg';
+type Format = 'pdf' | 'json' | 'png' | 'svg' | 'csv';
 
-const LABEL: Record<Format, string> = { pdf: 'Export PDF', json: 'Export JSON', png: 'Export PNG', svg: 'Export SVG' };
+const LABEL: Record<Format, string> = { pdf: 'Export PDF', json: 'Export JSON', csv: 'Export CSV', png: 'Export PNG', svg: 'Export SVG' };
 
 /** How often a running export is asked how far it is: often enough for a smooth bar, rare enough to cost nothing. */
 const POLL_INTERVAL_MS = 250;
@@ -108,7 +108,7 @@ function ExportMenu({ busy, onExport }: { busy?: Format; onExport: (format: Form
         {busy ? 'Exporting…' : 'Export'} <span aria-hidden="true">▾</span>
       </button>
       <div className="export-menu-items" role="group" aria-label="Export formats" hidden={!open}>
-        {(['pdf', 'json', 'png', 'svg'] as const).map((format) => (
+        {(['pdf', 'json', 'csv', 'png', 'svg'] as const).map((format) => (
           <button
             key={format}
             type="button"

@@ -11,6 +11,7 @@ import { MAX_DOCUMENT_BYTES, parseDocument } from '../../shared/format/document'
 import { explainProblems } from '../../shared/format/problemWording';
 import { ApiError } from '../../shared/api/contract';
 import { ImportProblems, type RefusedImport } from './ImportProblems';
+import { describeGuess } from '../../shared/format/csvColumns';
 
 /** How many of a refused file's problems the banner lists. */
 const PROBLEMS_SHOWN = 5;
@@ -30,7 +31,7 @@ export function HomeScreen({ onOpen }: HomeScreenProps) {
   const [maps, setMaps] = useState<MapSummary[] | undefined>();
   const [error, setError] = useState<string>();
   const [pending, setPending] = useState<Pending>();
-  const [notice, setNotice] = useState<string>();
+  const [notice, setNotice] = useState<{ text: string; details?: string[] }>();
   const [refused, setRefused] = useState<RefusedImport>();
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -63,8 +64,24 @@ export function HomeScreen({ onOpen }: HomeScreenProps) {
     setNotice(undefined);
     setRefused(undefined);
     let document: unknown;
+    const isCsv = /\.csv$/i.test(file.name) || file.type === 'text/csv';
     try {
       const text = await readTextFile(file, MAX_DOCUMENT_BYTES);
+      if (isCsv) {
+        // The CSV parser lives on the host: it reads the file, builds the map and checks it with the same gate.
+        const result = await api['maps.importCsv']({ csv: text, fileName: file.name });
+        setError(undefined);
+        setNotice({
+          text: `Imported “${result.map.name}” from CSV${result.guesses.length ? '; the file did not say everything, so:' : '.'}`,
+          details: [
+            ...result.guesses.map(describeGuess),
+            ...result.ignoredColumns.map((column) => `Column “${column}” ignored: it is not a column Throughline reads`),
+            ...(result.copiedFromId ? ['A map with the same id is already here, and it is unchanged.'] : []),
+          ],
+        });
+        await refresh();
+        return;
+      }
       try {
         document = JSON.parse(text.replace(/^\uFEFF/, ''));
       } catch (parseError) {
@@ -72,13 +89,14 @@ export function HomeScreen({ onOpen }: HomeScreenProps) {
       }
       const result = await api['maps.import']({ document });
       setError(undefined);
-      setNotice(
-        result.copiedFromId
+      setNotice({
+        text: result.copiedFromId
           ? `Imported as “${result.map.name}”: a map with the same id is already here, and it is unchanged.`
           : `Imported “${result.map.name}”.`,
-      );
+      });
     } catch (e) {
-      const explained = e instanceof ApiError && e.code === 'invalid-document' ? explainRefusal(file.name, document) : undefined;
+      const invalid = e instanceof ApiError && e.code === 'invalid-document';
+      const explained = invalid ? (isCsv ? csvRefusal(file.name, e.message) : explainRefusal(file.name, document)) : undefined;
       setError(explained ? undefined : (e as Error).message);
       setRefused(explained);
     }
@@ -100,13 +118,13 @@ export function HomeScreen({ onOpen }: HomeScreenProps) {
       <header className="app-bar">
         <h1 className="brand">Throughline</h1>
         <div className="app-bar-actions">
-          <button type="button" className="button ghost" onClick={() => fileInput.current?.click()} title="Import a Throughline JSON file (Ctrl+O)">
+          <button type="button" className="button ghost" onClick={() => fileInput.current?.click()} title="Import a Throughline JSON file or a CSV, one row per touchpoint (Ctrl+O)">
             Import
           </button>
           <input
             ref={fileInput}
             type="file"
-            accept=".json,application/json"
+            accept=".json,application/json,.csv,text/csv"
             hidden
             aria-label="Map file to import"
             onChange={(event) => {
@@ -124,7 +142,14 @@ export function HomeScreen({ onOpen }: HomeScreenProps) {
       <ImportProblems refused={refused} onDismiss={() => setRefused(undefined)} />
       {notice && (
         <div className="notice-banner" role="status">
-          {notice}
+          {notice.text}
+          {notice.details && notice.details.length > 0 && (
+            <ul className="notice-details">
+              {notice.details.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          )}
         </div>
       )}
       <main className="home-main">
@@ -209,4 +234,15 @@ function explainRefusal(fileName: string, document: unknown): RefusedImport | un
   const checked = parseDocument(document);
   if (checked.ok) return undefined;
   return { fileName, problems: explainProblems(checked.problems, document, PROBLEMS_SHOWN), more: Math.max(0, checked.problems.length - PROBLEMS_SHOWN) };
+}
+
+/**
+ * A refused CSV: the host names each problem by row and column (“Row 7, column “stage”: is empty”), which is
+ * already the facilitator's wording; the lines of its message become the list.
+ */
+function csvRefusal(fileName: string, message: string): RefusedImport {
+  const lines = message.split('\n').slice(1).filter(Boolean);
+  const more = /^…and (\d+) more/.exec(lines.at(-1) ?? '');
+  const problems = (more ? lines.slice(0, -1) : lines).map((line) => ({ sentence: `${line}.`, technical: '' }));
+  return { fileName, problems, more: more ? Number(more[1]) : 0 };
 }

@@ -19,7 +19,7 @@ export function ImportProblems({ refused, onDismiss }: { refused: RefusedImport 
           {refused.problems.map((problem, i) => (
             <li key={i}>
               <span className="import-problem-sentence">{problem.sentence}</span>
-              <code className="import-problem-path">{problem.technical}</code>
+              {problem.technical && <code className="import-problem-path">{problem.technical}</code>}
             </li>
           ))}
         </ul>

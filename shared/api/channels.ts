@@ -11,6 +11,7 @@ export const CHANNEL_NAMES = [
   'maps.duplicate',
   'maps.delete',
   'maps.import',
+  'maps.importCsv',
   'maps.export',
   'maps.storeChange',
   'maps.changes',

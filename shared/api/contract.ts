@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { LIMITS, idSchema, labelSchema } from '../model/fields';
 import { TEMPLATE_IDS } from '../templates';
 import { journeyMapSchema } from '../model/journeyMap';
-import { FORMAT_NAME, FORMAT_VERSION } from '../format/document';
+import { FORMAT_NAME, FORMAT_VERSION, MAX_DOCUMENT_BYTES } from '../format/document';
+import { csvGuessSchema } from '../format/csvColumns';
 import type { ChannelName } from './channels';
 
 /** What the home screen shows of a map. */
@@ -113,12 +114,20 @@ export const apiContract = {
   'maps.delete': { input: byId, result: byId },
   /** The document is checked by the format's own gate, which names the path of every problem. */
   'maps.import': { input: z.object({ document: z.unknown() }), result: importResultSchema },
+  /**
+   * A CSV file (one row per touchpoint), read on the host, where the CSV parser lives; the map it builds passes
+   * the same gate as 'maps.import'. The result states what the import had to guess (phases, roles).
+   */
+  'maps.importCsv': {
+    input: z.object({ csv: z.string().max(MAX_DOCUMENT_BYTES), fileName: z.string().max(1000) }),
+    result: importResultSchema.extend({ guesses: z.array(csvGuessSchema), ignoredColumns: z.array(z.string()) }),
+  },
   'maps.export': { input: byId, result: documentSchema },
   /** A file to save: the slide deck (pdf), the journey grid or a view of it (png, svg), or the map (json). */
   'maps.exportFile': {
     input: z.object({
       id: idSchema,
-      format: z.enum(['pdf', 'png', 'svg', 'json']),
+      format: z.enum(['pdf', 'png', 'svg', 'json', 'csv']),
       view: exportViewSchema.optional(),
       /** Pixels per canvas unit for PNG; 2 × the on-screen zoom gives a crisp slide image. */
       scale: z.number().min(0.25).max(4).optional(),
@@ -129,7 +138,7 @@ export const apiContract = {
   'maps.exportStart': {
     input: z.object({
       id: idSchema,
-      format: z.enum(['pdf', 'png', 'svg', 'json']),
+      format: z.enum(['pdf', 'png', 'svg', 'json', 'csv']),
       view: exportViewSchema.optional(),
       scale: z.number().min(0.25).max(4).optional(),
     }),
