@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as fontkit from 'fontkit';
 import type { MeasureText } from '../../shared/drawing/shapes';
+import type { GlyphOutlines, PlacedGlyph } from '../../shared/drawing/svg';
 
 export type FontName = 'regular' | 'bold' | 'fallback';
 
@@ -20,6 +21,8 @@ export interface ExportFonts {
   runs(text: string, size: number, bold?: boolean): TextRun[];
   /** Each font's ascent as a share of the font size, to turn a baseline into PDFKit's top-of-line position. */
   ascent: Record<FontName, number>;
+  /** Lines laid out as glyph outlines, for images that must look the same without the fonts installed. */
+  outlines: GlyphOutlines;
 }
 
 let knownFontsDir: string | undefined;
@@ -82,7 +85,28 @@ export function exportFonts(): ExportFonts {
   };
   const runs = (text: string, size: number, bold = false): TextRun[] => unitRuns(text, bold).map((r) => ({ text: r.text, font: r.font, width: r.units * size }));
   const measure: MeasureText = (text, size, bold = false) => unitRuns(text, bold).reduce((sum, r) => sum + r.units, 0) * size;
-  loaded = { regularPath, boldPath, fallbackPath, measure, runs, ascent: {
+  const outlineOf = new Map<string, string>();
+  const outlines: GlyphOutlines = {
+    layout(text, size, bold) {
+      const glyphs: PlacedGlyph[] = [];
+      let x = 0;
+      for (const run of unitRuns(text, bold)) {
+        const font = fonts[run.font];
+        const scale = size / font.unitsPerEm;
+        const laid = font.layout(run.text);
+        laid.glyphs.forEach((glyph, i) => {
+          const position = laid.positions[i]!;
+          const key = `${run.font}:${glyph.id}`;
+          let d = outlineOf.get(key);
+          if (d === undefined) outlineOf.set(key, (d = glyph.path.toSVG()));
+          glyphs.push({ key, d, x: x + position.xOffset * scale, scale });
+          x += position.xAdvance * scale;
+        });
+      }
+      return { glyphs, width: x };
+    },
+  };
+  loaded = { regularPath, boldPath, fallbackPath, measure, runs, outlines, ascent: {
       regular: fonts.regular.ascent / fonts.regular.unitsPerEm,
       bold: fonts.bold.ascent / fonts.bold.unitsPerEm,
       fallback: fonts.fallback.ascent / fonts.fallback.unitsPerEm,
