@@ -78,50 +78,63 @@ test('two windows on one map: live updates, merged fields and lists, a same-fiel
   await other.context.close();
 });
 
-test('the host killed under an open tab: an edit made while it is down is stored when it is back on the same port', async ({ page }) => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'throughline-e2e-restart-'));
+/**
+ * A host of our own that the test can kill -9 and start again on the same data folder and port; the
+ * test gets the first URL, a way to kill it, and a way to start the second one.
+ */
+async function restartableHost(name: string, run: (host: { url: string; kill(): Promise<void>; restart(): Promise<string> }) => Promise<void>) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `throughline-e2e-${name}-`));
   const first = await startServe(dataDir);
-  const port = new URL(first.url).port;
   let second: Awaited<ReturnType<typeof startServe>> | undefined;
   try {
-    await createMap(page, first.url, 'Survives a crash');
-    await addCard(page, 'Interest', 'Marketing', 'Before the crash');
+    await run({
+      url: first.url,
+      kill: async () => {
+        first.child.kill('SIGKILL');
+        await new Promise((resolve) => first.child.once('exit', resolve));
+      },
+      restart: async () => {
+        second = await startServe(dataDir, Number(new URL(first.url).port));
+        return second.url;
+      },
+    });
+  } finally {
+    if (first.child.exitCode === null && first.child.signalCode === null) first.child.kill('SIGKILL');
+    second?.child.kill('SIGTERM');
+    if (second) await new Promise((resolve) => second!.child.once('exit', resolve));
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
 
-    first.child.kill('SIGKILL');
-    await new Promise((resolve) => first.child.once('exit', resolve));
+test('the host killed under an open tab: an edit made while it is down is stored when it is back on the same port', async ({ page }) => {
+  await restartableHost('restart', async (host) => {
+    await createMap(page, host.url, 'Survives a crash');
+    await addCard(page, 'Interest', 'Marketing', 'Before the crash');
+    await host.kill();
     await card(page, 'Before the crash').click();
     await inspector(page).getByLabel('Title').fill('Typed while the host was down');
     await page.keyboard.press('Enter');
     await expect(page.getByRole('status')).toHaveText('Not saved yet — retrying');
 
-    second = await startServe(dataDir, Number(port));
-    expect(new URL(second.url).hash).toBe(new URL(first.url).hash);
+    const again = await host.restart();
+    expect(new URL(again).hash).toBe(new URL(host.url).hash);
     await expect(page.getByRole('status')).toHaveText('Saved', { timeout: 15_000 });
     await page.reload();
     await expect(card(page, 'Typed while the host was down')).toBeVisible();
-  } finally {
-    second?.child.kill('SIGTERM');
-    if (second) await new Promise((resolve) => second!.child.once('exit', resolve));
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('an edit made while the host is down survives a reload of the tab and is stored when the host is back', async ({ page }) => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'throughline-e2e-reload-'));
-  const first = await startServe(dataDir);
-  const port = new URL(first.url).port;
-  let second: Awaited<ReturnType<typeof startServe>> | undefined;
-  try {
-    await createMap(page, first.url, 'Kept in the browser');
+  await restartableHost('reload', async (host) => {
+    await createMap(page, host.url, 'Kept in the browser');
     await addCard(page, 'Intent', 'Sales', 'Discovery call');
-    first.child.kill('SIGKILL');
-    await new Promise((resolve) => first.child.once('exit', resolve));
+    await host.kill();
     await card(page, 'Discovery call').click();
     await inspector(page).getByLabel('Channel').fill('Phone');
     await page.keyboard.press('Enter');
     await expect(page.getByRole('status')).toHaveText('Not saved yet — retrying');
 
-    second = await startServe(dataDir, Number(port));
+    await host.restart();
     await page.reload();
     await expect(page.getByRole('status')).toHaveText('Saved', { timeout: 15_000 });
     await card(page, 'Discovery call').click();
@@ -129,9 +142,5 @@ test('an edit made while the host is down survives a reload of the tab and is st
     await page.reload();
     await card(page, 'Discovery call').click();
     await expect(inspector(page).getByLabel('Channel')).toHaveValue('Phone');
-  } finally {
-    second?.child.kill('SIGTERM');
-    if (second) await new Promise((resolve) => second!.child.once('exit', resolve));
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 });
