@@ -23,6 +23,8 @@ Commands:
   export FILE --pdf OUT           Export a map file as a PDF slide deck; also --png OUT and --svg OUT
                                   (the journey grid), in any combination. Same drawing as the app.
                                   --csv OUT writes one row per touchpoint (opens in Excel).
+  export FILE --agreement OUT     Write the handoff agreement between the teams: OUT.md (Markdown,
+                                  for a wiki) or OUT.pdf (A4 pages to sign).
   backups [--data DIR]            List the automatic backups of the data folder, newest first, with
                                   time, size and number of maps.
   restore FILE [--data DIR]       Put a backup in place of the database (checked first; refused
@@ -72,7 +74,7 @@ export async function runCli(argv: string[], io: CommandIo = consoleIo): Promise
       case 'export': {
         const { values, positionals } = parseArgs({
           args: rest,
-          options: { pdf: { type: 'string' }, csv: { type: 'string' }, png: { type: 'string' }, svg: { type: 'string' } },
+          options: { pdf: { type: 'string' }, agreement: { type: 'string' }, csv: { type: 'string' }, png: { type: 'string' }, svg: { type: 'string' } },
           allowPositionals: true,
           strict: true,
         });

@@ -8,8 +8,10 @@ import { mapToCsv } from '../../shared/format/csvExport';
 import { exportFonts } from './fonts';
 import { renderPdf } from './pdf';
 import { renderPng } from './png';
+import { AGREEMENT_MIME, agreementFileEnding, exportAgreement } from './agreementExport';
+import { isAgreementFormat, type AgreementFormat } from '../../shared/agreement/agreement';
 
-export type ExportFormat = 'pdf' | 'png' | 'svg' | 'json' | 'csv';
+export type ExportFormat = AgreementFormat | 'pdf' | 'png' | 'svg' | 'json' | 'csv';
 
 /** A part of the canvas, in canvas coordinates: what the user sees when exporting "the current view". */
 export interface ExportView {
@@ -43,13 +45,14 @@ const MIME: Record<ExportFormat, string> = {
   png: 'image/png',
   svg: 'image/svg+xml',
   json: 'application/json',
+  ...AGREEMENT_MIME,
   csv: 'text/csv',
 };
 
 /** A file name from the map's name: characters no file system accepts become spaces. */
 export function exportFileName(mapName: string, format: ExportFormat): string {
   const base = mapName.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80).replace(/[. ]+$/, '');
-  return `${base || 'journey-map'}.${format}`;
+  return `${base || 'journey-map'}${isAgreementFormat(format) ? agreementFileEnding(format) : `.${format}`}`;
 }
 
 /** About 64 megapixels: a crisp image of a very large view without exhausting memory. */
@@ -85,6 +88,9 @@ export async function exportMap(map: JourneyMap, format: ExportFormat, options: 
   const report = (fraction: number, stage: string) => options.onProgress?.({ fraction, stage });
   const file = (data: Buffer): ExportedFile => ({ fileName: exportFileName(map.name, format), mimeType: MIME[format], data });
   switch (format) {
+    case 'agreement-md':
+    case 'agreement-pdf':
+      return file(await exportAgreement(map, format, now, report));
     case 'json':
       return file(Buffer.from(`${JSON.stringify(toDocument(map, now.toISOString()), null, 2)}\n`, 'utf8'));
     case 'csv':

@@ -4,10 +4,14 @@ import { api } from '../api/client';
 import { saveFile } from '../api/files';
 import { useEditor } from '../editor/EditorContext';
 import type { ApiInput, ApiResult } from '../../shared/api/contract';
+import { AGREEMENT_FORMAT_NAME, isAgreementFormat, type AgreementFormat } from '../../shared/agreement/agreement';
 
-type Format = 'pdf' | 'json' | 'png' | 'svg' | 'csv';
+type Format = AgreementFormat | 'pdf' | 'json' | 'png' | 'svg' | 'csv';
 
-const LABEL: Record<Format, string> = { pdf: 'Export PDF', json: 'Export JSON', csv: 'Export CSV', png: 'Export PNG', svg: 'Export SVG' };
+const LABEL: Record<Format, string> = { 'agreement-pdf': 'Export agreement (PDF)', 'agreement-md': 'Export agreement (Markdown)', pdf: 'Export PDF', json: 'Export JSON', csv: 'Export CSV', png: 'Export PNG', svg: 'Export SVG' };
+
+/** How progress and errors name a format: "PDF", "agreement (Markdown)". */
+const formatName = (format: Format) => (isAgreementFormat(format) ? AGREEMENT_FORMAT_NAME[format] : format.toUpperCase());
 
 /** How often a running export is asked how far it is: often enough for a smooth bar, rare enough to cost nothing. */
 const POLL_INTERVAL_MS = 250;
@@ -69,7 +73,7 @@ export function ExportButtons() {
       const file = await runExport(input, ({ fraction, stage }) => setProgress({ format, fraction, stage }), () => unmounted.current);
       if (file) saveFile(file.fileName, file.mimeType, file.base64);
     } catch (error) {
-      editor.store.setState({ error: `The ${format.toUpperCase()} export failed: ${(error as Error).message}` });
+      editor.store.setState({ error: `The ${formatName(format)} export failed: ${(error as Error).message}` });
     } finally {
       if (!unmounted.current) {
         setBusy(undefined);
@@ -108,7 +112,7 @@ function ExportMenu({ busy, onExport }: { busy?: Format; onExport: (format: Form
         {busy ? 'Exporting…' : 'Export'} <span aria-hidden="true">▾</span>
       </button>
       <div className="export-menu-items" role="group" aria-label="Export formats" hidden={!open}>
-        {(['pdf', 'json', 'csv', 'png', 'svg'] as const).map((format) => (
+        {(['pdf', 'json', 'csv', 'png', 'svg', 'agreement-pdf', 'agreement-md'] as const).map((format) => (
           <button
             key={format}
             type="button"
@@ -130,11 +134,11 @@ function ExportMenu({ busy, onExport }: { busy?: Format; onExport: (format: Form
 
 function ExportProgress({ format, fraction, stage }: Progress) {
   const percent = Math.round(Math.min(1, Math.max(0, fraction)) * 100);
-  const name = `Exporting ${format.toUpperCase()}`;
+  const name = `Exporting ${formatName(format)}`;
   return (
     <div className="export-progress">
       <div className="export-progress-text">
-        <span className="export-progress-name">{format.toUpperCase()}</span>
+        <span className="export-progress-name">{formatName(format)}</span>
         <span className="export-progress-stage">{stage}</span>
         <span className="export-progress-percent">{percent}%</span>
       </div>

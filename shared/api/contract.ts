@@ -127,7 +127,7 @@ export const apiContract = {
   'maps.exportFile': {
     input: z.object({
       id: idSchema,
-      format: z.enum(['pdf', 'png', 'svg', 'json', 'csv']),
+      format: z.enum(['pdf', 'agreement-pdf', 'agreement-md', 'png', 'svg', 'json', 'csv']),
       view: exportViewSchema.optional(),
       /** Pixels per canvas unit for PNG; 2 × the on-screen zoom gives a crisp slide image. */
       scale: z.number().min(0.25).max(4).optional(),
@@ -138,7 +138,7 @@ export const apiContract = {
   'maps.exportStart': {
     input: z.object({
       id: idSchema,
-      format: z.enum(['pdf', 'png', 'svg', 'json', 'csv']),
+      format: z.enum(['pdf', 'agreement-pdf', 'agreement-md', 'png', 'svg', 'json', 'csv']),
       view: exportViewSchema.optional(),
       scale: z.number().min(0.25).max(4).optional(),
     }),
