@@ -22,6 +22,7 @@ Commands:
                                   unreadable or not a valid map. --json prints the findings as JSON.
   export FILE --pdf OUT           Export a map file as a PDF slide deck; also --png OUT and --svg OUT
                                   (the journey grid), in any combination. Same drawing as the app.
+  export FILE --pptx OUT          The same slide deck as an editable PowerPoint file (16:9).
                                   --csv OUT writes one row per touchpoint (opens in Excel).
   export FILE --agreement OUT     Write the handoff agreement between the teams: OUT.md (Markdown,
                                   for a wiki) or OUT.pdf (A4 pages to sign).
@@ -74,7 +75,7 @@ export async function runCli(argv: string[], io: CommandIo = consoleIo): Promise
       case 'export': {
         const { values, positionals } = parseArgs({
           args: rest,
-          options: { pdf: { type: 'string' }, agreement: { type: 'string' }, csv: { type: 'string' }, png: { type: 'string' }, svg: { type: 'string' } },
+          options: { pdf: { type: 'string' }, pptx: { type: 'string' }, agreement: { type: 'string' }, csv: { type: 'string' }, png: { type: 'string' }, svg: { type: 'string' } },
           allowPositionals: true,
           strict: true,
         });

@@ -1,6 +1,7 @@
 import type { JourneyMap } from '../../shared/model/journeyMap';
 import { validate } from '../../shared/validate/validate';
-import { buildDeck } from '../../shared/drawing/slides';
+import { buildDeck } from '../../shared/deck/buildDeck';
+import { drawDeck } from '../../shared/deck/drawDeck';
 import { drawJourneyGrid } from '../../shared/drawing/gridDrawing';
 import { renderSvg } from '../../shared/drawing/svg';
 import { toDocument } from '../../shared/format/document';
@@ -11,7 +12,7 @@ import { renderPng } from './png';
 import { AGREEMENT_MIME, agreementFileEnding, exportAgreement } from './agreementExport';
 import { isAgreementFormat, type AgreementFormat } from '../../shared/agreement/agreement';
 
-export type ExportFormat = AgreementFormat | 'pdf' | 'png' | 'svg' | 'json' | 'csv';
+export type ExportFormat = AgreementFormat | 'pdf' | 'pptx' | 'png' | 'svg' | 'json' | 'csv';
 
 /** A part of the canvas, in canvas coordinates: what the user sees when exporting "the current view". */
 export interface ExportView {
@@ -42,6 +43,7 @@ export interface ExportedFile {
 
 const MIME: Record<ExportFormat, string> = {
   pdf: 'application/pdf',
+  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
   png: 'image/png',
   svg: 'image/svg+xml',
   json: 'application/json',
@@ -106,19 +108,23 @@ export async function exportMap(map: JourneyMap, format: ExportFormat, options: 
       const scale = Math.min(options.scale ?? 2, Math.sqrt(MAX_PNG_PIXELS / (width * height)));
       return file(renderPng(svg, exportFonts(), scale));
     }
-    case 'pdf': {
+    case 'pdf':
+    case 'pptx': {
       report(0, 'Checking the map');
       const fonts = exportFonts();
       const findings = validate(map, { mode: 'complete' });
-      const pages = buildDeck(map, findings, {
+      // One deck for both files, so the PDF and the PowerPoint always hold the same slides.
+      const deck = buildDeck(map, findings, {
         measure: fonts.measure,
         date: now,
         onProgress: (step, steps, label) => report(deckLayoutShare(step, steps), `Laying out ${label}`),
       });
-      const pdf = renderPdf(pages, fonts, { title: map.name, subject: 'Buyer journey map', date: now }, (drawn, count) =>
-        report(0.78 + (0.2 * drawn) / count, drawn < count ? `Drawing slide ${drawn + 1} of ${count}` : 'Writing the PDF'),
-      );
-      return file(await pdf);
+      const drawn = (done: number, count: number) => report(0.78 + (0.2 * done) / count, done < count ? `Drawing slide ${done + 1} of ${count}` : `Writing the ${format.toUpperCase()}`);
+      const info = { title: map.name, subject: 'Buyer journey map', date: now };
+      if (format === 'pdf') return file(await renderPdf(drawDeck(deck), fonts, info, drawn));
+      // Loaded on demand, so an export worker drawing a PDF or an image starts without PowerPoint's writer.
+      const { renderPptx } = await import('./pptx');
+      return file(await renderPptx(deck, info, drawn));
     }
   }
 }

@@ -6,9 +6,9 @@ import { useEditor } from '../editor/EditorContext';
 import type { ApiInput, ApiResult } from '../../shared/api/contract';
 import { AGREEMENT_FORMAT_NAME, isAgreementFormat, type AgreementFormat } from '../../shared/agreement/agreement';
 
-type Format = AgreementFormat | 'pdf' | 'json' | 'png' | 'svg' | 'csv';
+type Format = AgreementFormat | 'pdf' | 'pptx' | 'json' | 'png' | 'svg' | 'csv';
 
-const LABEL: Record<Format, string> = { 'agreement-pdf': 'Export agreement (PDF)', 'agreement-md': 'Export agreement (Markdown)', pdf: 'Export PDF', json: 'Export JSON', csv: 'Export CSV', png: 'Export PNG', svg: 'Export SVG' };
+const LABEL: Record<Format, string> = { 'agreement-pdf': 'Export agreement (PDF)', 'agreement-md': 'Export agreement (Markdown)', pdf: 'Export PDF', pptx: 'Export PowerPoint', json: 'Export JSON', csv: 'Export CSV', png: 'Export PNG', svg: 'Export SVG' };
 
 /** How progress and errors name a format: "PDF", "agreement (Markdown)". */
 const formatName = (format: Format) => (isAgreementFormat(format) ? AGREEMENT_FORMAT_NAME[format] : format.toUpperCase());
@@ -112,7 +112,7 @@ function ExportMenu({ busy, onExport }: { busy?: Format; onExport: (format: Form
         {busy ? 'Exporting…' : 'Export'} <span aria-hidden="true">▾</span>
       </button>
       <div className="export-menu-items" role="group" aria-label="Export formats" hidden={!open}>
-        {(['pdf', 'json', 'csv', 'png', 'svg', 'agreement-pdf', 'agreement-md'] as const).map((format) => (
+        {(['pdf', 'pptx', 'json', 'csv', 'png', 'svg', 'agreement-pdf', 'agreement-md'] as const).map((format) => (
           <button
             key={format}
             type="button"

@@ -123,11 +123,11 @@ export const apiContract = {
     result: importResultSchema.extend({ guesses: z.array(csvGuessSchema), ignoredColumns: z.array(z.string()) }),
   },
   'maps.export': { input: byId, result: documentSchema },
-  /** A file to save: the slide deck (pdf), the journey grid or a view of it (png, svg), or the map (json). */
+  /** A file to save: the slide deck (pdf, pptx), the journey grid or a view of it (png, svg), or the map (json). */
   'maps.exportFile': {
     input: z.object({
       id: idSchema,
-      format: z.enum(['pdf', 'agreement-pdf', 'agreement-md', 'png', 'svg', 'json', 'csv']),
+      format: z.enum(['pdf', 'pptx', 'agreement-pdf', 'agreement-md', 'png', 'svg', 'json', 'csv']),
       view: exportViewSchema.optional(),
       /** Pixels per canvas unit for PNG; 2 × the on-screen zoom gives a crisp slide image. */
       scale: z.number().min(0.25).max(4).optional(),
@@ -138,7 +138,7 @@ export const apiContract = {
   'maps.exportStart': {
     input: z.object({
       id: idSchema,
-      format: z.enum(['pdf', 'agreement-pdf', 'agreement-md', 'png', 'svg', 'json', 'csv']),
+      format: z.enum(['pdf', 'pptx', 'agreement-pdf', 'agreement-md', 'png', 'svg', 'json', 'csv']),
       view: exportViewSchema.optional(),
       scale: z.number().min(0.25).max(4).optional(),
     }),

@@ -38,7 +38,7 @@ test('Export PDF downloads the slide deck; PNG and SVG export the current view',
   const pdfPath = testInfo.outputPath('deck.pdf');
   await (await pdf).saveAs(pdfPath);
   const info = execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' });
-  expect(info).toMatch(/Pages:\s+11\n/);
+  expect(info).toMatch(/Pages:\s+12\n/);
   expect(info).toMatch(/Page size:\s+960 x 540 pts/);
   fs.mkdirSync('test-results/screenshots', { recursive: true });
   execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '2', '-l', '2', pdfPath, 'test-results/screenshots/deck-overview']);

@@ -66,7 +66,7 @@ export async function fitMap(page: Page) {
 }
 
 /** Exports through the bar's Export menu, as a user would: open it, pick the format. */
-export async function exportAs(page: Page, item: 'Export agreement (PDF)' | 'Export agreement (Markdown)' | 'Export PDF' | 'Export JSON' | 'Export PNG' | 'Export SVG' | 'Export CSV') {
+export async function exportAs(page: Page, item: 'Export agreement (PDF)' | 'Export agreement (Markdown)' | 'Export PDF' | 'Export PowerPoint' | 'Export JSON' | 'Export PNG' | 'Export SVG' | 'Export CSV') {
   await page.getByRole('button', { name: 'Export', exact: true }).click();
   await page.getByRole('group', { name: 'Export formats' }).getByRole('button', { name: item }).click();
 }

@@ -4,7 +4,9 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { exportFileName, exportMap } from '../../electron/export/exporter';
 import { exportFonts } from '../../electron/export/fonts';
-import { buildDeck, SLIDE } from '../../shared/drawing/slides';
+import { buildDeck } from '../../shared/deck/buildDeck';
+import { drawDeck } from '../../shared/deck/drawDeck';
+import { SLIDE } from '../../shared/deck/model';
 import { truncate, wrap } from '../../shared/drawing/text';
 import { parseDocument, parseMap, toDocument } from '../../shared/format/document';
 import { validate } from '../../shared/validate/validate';
@@ -44,8 +46,8 @@ describe('PDF slide deck', () => {
     expect(mimeType).toBe('application/pdf');
     const file = writePdf(map, data);
     const info = pdfInfo(file);
-    // 1 title + 1 overview + 6 stages + 1 coverage + 1 findings + 1 parking lot
-    expect(info).toMatch(/Pages:\s+11\n/);
+    // 1 title + 2 overviews (3 stages each, so card titles stay readable) + 6 stages + 1 coverage + 1 findings + 1 parking lot
+    expect(info).toMatch(/Pages:\s+12\n/);
     expect(info).toMatch(/Page size:\s+960 x 540 pts/);
     expect(info).toMatch(/Title:\s+Acme Analytics — enterprise journey/);
     const text = pdfText(file);
@@ -68,7 +70,7 @@ describe('PDF slide deck', () => {
     const map = parseMap(generateMap(500));
     if (!map.ok) throw new Error('generated map invalid');
     map.map.touchpoints[3]!.title = 'An extremely long touchpoint title that goes on and on about the many things this webinar covers for the buyer';
-    const deck = buildDeck(map.map, validate(map.map), { measure: fonts.measure, date: new Date() });
+    const deck = drawDeck(buildDeck(map.map, validate(map.map), { measure: fonts.measure, date: new Date() }));
     expect(deck.length).toBeGreaterThan(20);
     for (const [index, page] of deck.entries()) {
       expect([page.width, page.height]).toEqual([SLIDE.width, SLIDE.height]);

@@ -52,7 +52,7 @@ describe('export jobs', () => {
     expect(status.file!.fileName).toBe('Acme Analytics — enterprise journey.pdf');
     const file = path.join(tempDir(), 'deck.pdf');
     fs.writeFileSync(file, status.file!.data);
-    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Pages:\s+11\n/);
+    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Pages:\s+12\n/);
     expect(() => jobs.status(id)).toThrow(/No export job/);
   });
 
