@@ -4,6 +4,7 @@ import { buildDeck } from '../../shared/deck/buildDeck';
 import { drawDeck } from '../../shared/deck/drawDeck';
 import { drawJourneyGrid } from '../../shared/drawing/gridDrawing';
 import { renderSvg } from '../../shared/drawing/svg';
+import { captionBand } from '../../shared/drawing/caption';
 import { toDocument } from '../../shared/format/document';
 import { mapToCsv } from '../../shared/format/csvExport';
 import { exportFonts } from './fonts';
@@ -65,8 +66,12 @@ export function exportSvg(map: JourneyMap, view?: ExportView): { svg: string; wi
   const fonts = exportFonts();
   const drawing = drawJourneyGrid(map, { measure: fonts.measure, findings: validate(map, { mode: 'complete' }) });
   const pad = 24;
-  const viewBox = view ?? { x: drawing.originX - pad, y: drawing.originY - pad, width: drawing.width + 2 * pad, height: drawing.height + 2 * pad };
-  return { svg: renderSvg(drawing.shapes, { viewBox, background: drawing.background, title: map.name }), width: viewBox.width, height: viewBox.height };
+  const shown = view ?? { x: drawing.originX - pad, y: drawing.originY - pad, width: drawing.width + 2 * pad, height: drawing.height + 2 * pad };
+  // The map's name and the team legend ride above the view, and text is drawn as the font's outlines.
+  const caption = captionBand(map, shown, fonts.measure);
+  const viewBox = caption.view;
+  const svg = renderSvg([...drawing.shapes, ...caption.shapes], { viewBox, background: drawing.background, title: map.name, outlines: fonts.outlines });
+  return { svg, width: viewBox.width, height: viewBox.height };
 }
 
 /**
