@@ -23,7 +23,7 @@ Commands:
   export FILE --pdf OUT           Export a map file as a PDF slide deck; also --png OUT and --svg OUT
                                   (the journey grid), in any combination. Same drawing as the app.
   export FILE --pptx OUT          The same slide deck as an editable PowerPoint file (16:9).
-                                  --csv OUT writes one row per touchpoint (opens in Excel).
+  export FILE --csv OUT           One row per touchpoint (opens in Excel; imports back).
   export FILE --agreement OUT     Write the handoff agreement between the teams: OUT.md (Markdown,
                                   for a wiki) or OUT.pdf (A4 pages to sign).
   backups [--data DIR]            List the automatic backups of the data folder, newest first, with

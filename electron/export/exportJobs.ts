@@ -1,3 +1,4 @@
+import { exportFormatName } from '../../shared/exportFormatName';
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -74,7 +75,7 @@ export function defaultWorkerFile(): string {
   return found;
 }
 
-const label = (format: ExportFormat) => format.toUpperCase();
+const label = (format: ExportFormat) => exportFormatName(format);
 
 export class ExportJobs {
   private readonly jobs = new Map<string, Job>();

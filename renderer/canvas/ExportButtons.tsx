@@ -4,14 +4,15 @@ import { api } from '../api/client';
 import { saveFile } from '../api/files';
 import { useEditor } from '../editor/EditorContext';
 import type { ApiInput, ApiResult } from '../../shared/api/contract';
-import { AGREEMENT_FORMAT_NAME, isAgreementFormat, type AgreementFormat } from '../../shared/agreement/agreement';
+import type { AgreementFormat } from '../../shared/agreement/agreement';
+import { exportFormatName } from '../../shared/exportFormatName';
 
 type Format = AgreementFormat | 'pdf' | 'pptx' | 'json' | 'png' | 'svg' | 'csv';
 
 const LABEL: Record<Format, string> = { 'agreement-pdf': 'Export agreement (PDF)', 'agreement-md': 'Export agreement (Markdown)', pdf: 'Export PDF', pptx: 'Export PowerPoint', json: 'Export JSON', csv: 'Export CSV', png: 'Export PNG', svg: 'Export SVG' };
 
 /** How progress and errors name a format: "PDF", "agreement (Markdown)". */
-const formatName = (format: Format) => (isAgreementFormat(format) ? AGREEMENT_FORMAT_NAME[format] : format.toUpperCase());
+const formatName = (format: Format) => exportFormatName(format);
 
 /** How often a running export is asked how far it is: often enough for a smooth bar, rare enough to cost nothing. */
 const POLL_INTERVAL_MS = 250;
