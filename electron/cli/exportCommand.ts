@@ -20,7 +20,7 @@ function writeAtomically(file: string, data: Buffer): void {
 /** `throughline export FILE --pdf OUT --png OUT --svg OUT`: the same drawing the app exports, without a window. */
 export async function exportCommand(file: string, outputs: Partial<Record<ExportFormat | 'agreement', string>>, io: CommandIo): Promise<number> {
   const targets = Object.entries(outputs).map(withAgreementFormat).filter(([, out]) => out) as [ExportFormat, string][];
-  if (targets.length === 0) throw new UsageError('export needs at least one of --pdf OUT, --pptx OUT, --png OUT, --svg OUT');
+  if (targets.length === 0) throw new UsageError('export needs at least one of --pdf OUT, --pptx OUT, --png OUT, --svg OUT, --csv OUT, --agreement OUT');
   const map = readMapFile(file, io.err);
   for (const [format, out] of targets) {
     const exported = await exportMap(map, format);

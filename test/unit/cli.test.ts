@@ -135,7 +135,7 @@ describe('throughline export', () => {
     const cases: [string[], RegExp][] = [
       [['export', bad, '--pdf', path.join(dir, 'a.pdf')], /bad\.json is not a valid journey map: map\.name: is missing$/],
       [['export', fixture, '--pdf', path.join(dir, 'missing', 'a.pdf')], /cannot write .*a\.pdf: no such folder$/],
-      [['export', fixture], /export needs at least one of --pdf OUT, --png OUT, --svg OUT$/],
+      [['export', fixture], /export needs at least one of --pdf OUT, --pptx OUT, --png OUT, --svg OUT, --csv OUT, --agreement OUT$/],
     ];
     for (const [args, message] of cases) {
       const { io, err } = captureIo();
