@@ -8,6 +8,7 @@ import {
   ReactFlow,
   useReactFlow,
   useStore,
+  ViewportPortal,
   type Connection as FlowConnection,
   type FinalConnectionState,
   type EdgeChange,
@@ -27,6 +28,7 @@ import './pointer.css';
 const NO_SELECTION: ReadonlySet<string> = new Set();
 const NO_DRAG: ReadonlyMap<string, { x: number; y: number }> = new Map();
 import { cardTargetCell, dropInvocations } from './dropTargets';
+import { DropTargetOverlay, type DropTarget } from './DropTargetOverlay';
 import { describeCardMove } from '../editor/describeChange';
 import type { GridLayout } from '../../shared/layout/grid';
 import type { MapDoc } from '../../shared/document/mapDoc';
@@ -58,27 +60,16 @@ function constrain(change: NodeChange<JourneyNode>): NodeChange<JourneyNode> {
 }
 
 /** The highlighted cell under a dragged card, named "Intent · Sales"; marked when the drop changes the card's lead. */
-function dropTargetNode(doc: MapDoc, layout: GridLayout, node: Node | undefined): JourneyNode | undefined {
-  if (!node) return undefined;
+function dropTargetOf(doc: MapDoc, layout: GridLayout, node: Node): DropTarget | undefined {
   const cell = cardTargetCell(layout, node);
   const card = doc.touchpoints.get(node.id);
   if (!cell || !card) return undefined;
   const lane = layout.lanes.find((l) => l.key === cell.laneKey);
-  const changesHands = (card.ownerTeamIds[0] ?? null) !== (cell.teamId ?? null);
   return {
-    id: 'drop-target',
-    type: 'dropTarget',
-    position: { x: cell.box.x, y: cell.box.y },
-    width: cell.box.width,
-    height: cell.box.height,
-    // Over the grid and the cards, so its name is never hidden; it lets the pointer through.
-    zIndex: 5,
-    draggable: false,
-    selectable: false,
-    connectable: false,
-    focusable: false,
-    data: { label: `${doc.stages.get(cell.stageId)?.name ?? ''} · ${lane?.name ?? ''}`, changesHands },
-  } as unknown as JourneyNode;
+    box: cell.box,
+    label: `${doc.stages.get(cell.stageId)?.name ?? ''} · ${lane?.name ?? ''}`,
+    changesHands: (card.ownerTeamIds[0] ?? null) !== (cell.teamId ?? null),
+  };
 }
 
 /** Below this zoom a card shows only its title (and warnings): more would be unreadable from the room. */
@@ -122,12 +113,16 @@ export function JourneyCanvas() {
   // Where dragged nodes are while a drag is on; everything else is exactly what the map says. Derived,
   // not copied into state, so an edit re-renders the canvas once and a drop never shows a stale frame.
   const [dragged, setDragged] = useState<ReadonlyMap<string, { x: number; y: number }>>(NO_DRAG);
-  const nodes = useMemo(() => {
-    if (dragged.size === 0) return flow.nodes;
-    const moved = flow.nodes.map((n) => (dragged.has(n.id) ? { ...n, position: dragged.get(n.id)! } : n));
-    const target = dropTargetNode(doc, flow.layout, moved.find((n) => n.type === 'touchpoint' && dragged.has(n.id)));
-    return target ? [...moved, target] : moved;
-  }, [flow, dragged, doc]);
+  const nodes = useMemo(
+    () => (dragged.size === 0 ? flow.nodes : flow.nodes.map((n) => (dragged.has(n.id) ? { ...n, position: dragged.get(n.id)! } : n))),
+    [flow, dragged],
+  );
+  // The cell a dragged card will land in: drawn over the flow, not as a node, so a drag adds no node to React Flow.
+  const dropTarget = useMemo(() => {
+    if (dragged.size === 0) return undefined;
+    const card = nodes.find((n) => n.type === 'touchpoint' && dragged.has(n.id));
+    return card ? dropTargetOf(doc, flow.layout, card) : undefined;
+  }, [nodes, dragged, doc, flow.layout]);
   const { screenToFlowPosition } = useReactFlow();
   const showMinimap = useLayoutPrefs((p) => p.minimap);
   // The view cannot be pushed far off the map (a stray press on the minimap used to throw it away).
@@ -274,6 +269,11 @@ export function JourneyCanvas() {
         connectionRadius={40}
       >
         <CanvasZoomStyle />
+        {dropTarget && (
+          <ViewportPortal>
+            <DropTargetOverlay target={dropTarget} />
+          </ViewportPortal>
+        )}
         <StickyGridLabels layout={flow.layout} doc={doc} />
         <Background variant={BackgroundVariant.Dots} gap={24} size={1} />
         <Controls showInteractive={false} orientation="horizontal">

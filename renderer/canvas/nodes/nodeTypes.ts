@@ -4,7 +4,6 @@ import { StageColumnNode, StageHeaderNode } from './StageHeaderNode';
 import { TouchpointNode } from './TouchpointNode';
 import { HandoffNode } from './HandoffNode';
 import { NoteNode } from './NoteNode';
-import { DropTargetNode } from './DropTargetNode';
 
 /** At module scope so React Flow never sees a new object and remounts every node. */
 export const nodeTypes: NodeTypes = {
@@ -15,5 +14,4 @@ export const nodeTypes: NodeTypes = {
   touchpoint: TouchpointNode,
   handoff: HandoffNode,
   note: NoteNode,
-  dropTarget: DropTargetNode,
 };
