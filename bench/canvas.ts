@@ -42,13 +42,49 @@ async function drag(page: Page, from: { x: number; y: number }, by: { x: number;
   await page.mouse.up();
 }
 
+/**
+ * A point where a press lands on the empty pane (not on a card, header or panel), searched from the
+ * area's bottom-right corner, so the "pan" really pans on both pages.
+ */
+function emptyPaneSpot(page: Page, area: { x: number; y: number; width: number; height: number }) {
+  return page.evaluate((box) => {
+    for (let y = box.y + box.height - 30; y > box.y + 30; y -= 12) {
+      for (let x = box.x + box.width - 30; x > box.x + 30; x -= 12) {
+        if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return { x, y };
+      }
+    }
+    throw new Error('no empty pane to pan on');
+  }, area);
+}
+
+/** The card nearest the middle of the area: drags and pans move cards about, so it is looked for each round. */
+function cardNearMiddle(page: Page, selector: string, area: { x: number; y: number; width: number; height: number }) {
+  return page.evaluate(
+    ({ selector, box }) => {
+      const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
+      let best: { x: number; y: number; width: number; height: number } | undefined;
+      let bestDistance = Infinity;
+      for (const element of document.querySelectorAll(selector)) {
+        const r = element.getBoundingClientRect();
+        if (r.left < box.x || r.top < box.y || r.right > box.x + box.width || r.bottom > box.y + box.height) continue;
+        const distance = Math.hypot(r.left + r.width / 2 - cx, r.top + r.height / 2 - cy);
+        if (distance < bestDistance) [best, bestDistance] = [{ x: r.left, y: r.top, width: r.width, height: r.height }, distance];
+      }
+      if (!best) throw new Error(`no ${selector} in view`);
+      return best;
+    },
+    { selector, box: area },
+  );
+}
+
 /** A drag of a card (or node) and a pan of the empty pane, repeated; frame times collected for each. */
-async function interact(page: Page, cardSelector: string, paneSpot: { x: number; y: number }, rounds: number) {
+async function interact(page: Page, cardSelector: string, paneArea: { x: number; y: number; width: number; height: number }, rounds: number) {
   const dragFrames: number[] = [];
   const panFrames: number[] = [];
   for (let round = 0; round < rounds; round++) {
-    const card = (await page.locator(cardSelector).first().boundingBox())!;
+    const card = await cardNearMiddle(page, cardSelector, paneArea);
     dragFrames.push(...(await frameTimes(page, () => drag(page, { x: card.x + card.width / 2, y: card.y + card.height / 2 }, { x: 60, y: 40 }, 30))));
+    const paneSpot = await emptyPaneSpot(page, paneArea);
     panFrames.push(...(await frameTimes(page, () => drag(page, paneSpot, { x: round % 2 ? -150 : 150, y: 40 }, 30))));
   }
   return { dragFrames, panFrames };
@@ -127,14 +163,13 @@ export async function measureCanvas(map: JourneyMap, rounds: number): Promise<Ca
     };
     await zoomIn(page, '.react-flow__node-touchpoint');
     const canvasBox = (await page.locator('.canvas').boundingBox())!;
-    const visibleCard = `.react-flow__node-touchpoint >> nth=${Math.floor(map.touchpoints.length / map.stages.length / 4)}`;
-    const ours = await interact(page, visibleCard, { x: canvasBox.x + canvasBox.width - 40, y: canvasBox.y + 30 }, rounds);
+    const ours = await interact(page, '.react-flow__node-touchpoint', canvasBox, rounds);
 
     const barePage = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await barePage.goto(`${bare.url}?nodes=${nodes}&edges=${edges}&columns=${map.stages.length}`);
     await barePage.waitForFunction((count) => document.querySelectorAll('.react-flow__node').length >= count, nodes, { timeout: 120_000 });
     await zoomIn(barePage, '.react-flow__node');
-    const bareResult = await interact(barePage, `.react-flow__node >> nth=${Math.floor(map.touchpoints.length / map.stages.length / 4)}`, { x: 1900, y: 60 }, rounds);
+    const bareResult = await interact(barePage, '.react-flow__node', { x: 0, y: 0, width: 1920, height: 1080 }, rounds);
 
     const stats = (frames: number[]) => ({ median: median(frames), p95: percentile(frames, 95) });
     return {
