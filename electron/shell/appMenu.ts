@@ -1,14 +1,16 @@
-import { BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+import type { BrowserWindow, MenuItemConstructorOptions } from 'electron';
 import { acceleratorOf, electronKeyCode, electronModifiers, platformOf, type KeyChord, type Platform } from '../../shared/keyboard/chords';
 import { menuCommand, type MenuCommandId } from '../../shared/keyboard/menuCommands';
 
 /** A menu click acts like its shortcut: the page's own key handling decides (map history, or a text field's). */
 function pressKeys(window: Electron.BaseWindow | undefined, chord: KeyChord, platform: Platform) {
-  if (!(window instanceof BrowserWindow)) return;
+  // Only a browser window has web contents to press keys in (types only: this file needs no Electron at run time).
+  if (!window || !('webContents' in window)) return;
+  const target = window as BrowserWindow;
   const keyCode = electronKeyCode(chord);
   const modifiers = electronModifiers(chord, platform);
-  window.webContents.sendInputEvent({ type: 'keyDown', keyCode, modifiers });
-  window.webContents.sendInputEvent({ type: 'keyUp', keyCode, modifiers });
+  target.webContents.sendInputEvent({ type: 'keyDown', keyCode, modifiers });
+  target.webContents.sendInputEvent({ type: 'keyUp', keyCode, modifiers });
 }
 
 /**
