@@ -56,9 +56,8 @@ export function elementIdOf(nodeId: string): string {
 /** Grid furniture is drawn by nodes too, so it pans and zooms with the cards; it never takes the pointer. */
 const FURNITURE = { draggable: false, selectable: false, connectable: false, focusable: false } as const;
 
-/** What the facilitator spotlights: one stage (present mode) and/or one team (focus); the rest is dimmed. */
+/** What the facilitator spotlights: one team (Focus team); the rest is dimmed. */
 export interface Emphasis {
-  stageId?: string;
   teamId?: string;
 }
 
@@ -106,7 +105,7 @@ export function createFlowBuilder() {
       if (isDimmed) dimmed.add(id);
       return isDimmed ? 'dimmed' : undefined;
     };
-    const { stageId: spotStage, teamId: spotTeam } = emphasis;
+    const { teamId: spotTeam } = emphasis;
     const layout = layoutGrid(map);
     const teams = new Map<string, TeamChip>(map.teams.map((t, i) => [t.id, { id: t.id, name: t.name, color: teamColor(t, i) }]));
     const teamsKey = doc.teams; // immer keeps this identity until a team changes
@@ -151,7 +150,6 @@ export function createFlowBuilder() {
         height: Math.max(0, layout.height - GRID.stageHeaderHeight),
         zIndex: 0,
         ...FURNITURE,
-        className: dim(`column:${stage.id}`, spotStage !== undefined && stage.id !== spotStage),
         data: {},
       });
       nodes.push({
@@ -163,7 +161,6 @@ export function createFlowBuilder() {
         zIndex: 1,
         connectable: false,
         selected: selection.has(stage.id),
-        className: dim(`${STAGE_NODE_PREFIX}${stage.id}`, spotStage !== undefined && stage.id !== spotStage),
         data: { name: stage.name, phase: PHASE_LABELS[stage.phase], goal: stage.goal, issue: issues.get(stage.id) },
       });
     });
@@ -202,11 +199,7 @@ export function createFlowBuilder() {
         height: box.height,
         zIndex: 3,
         selected: selection.has(touchpoint.id),
-        className: dim(
-          touchpoint.id,
-          (spotStage !== undefined && touchpoint.stageId !== spotStage) ||
-            (spotTeam !== undefined && !touchpoint.ownerTeamIds.includes(spotTeam) && !touchpoint.supportTeamIds.includes(spotTeam)),
-        ),
+        className: dim(touchpoint.id, spotTeam !== undefined && !touchpoint.ownerTeamIds.includes(spotTeam) && !touchpoint.supportTeamIds.includes(spotTeam)),
         data: cached.data,
       });
     }
@@ -232,10 +225,7 @@ export function createFlowBuilder() {
         height: box.height,
         zIndex: 3,
         selected: selection.has(handoff.id),
-        className: dim(
-          handoff.id,
-          (spotStage !== undefined && handoff.stageId !== spotStage) || (spotTeam !== undefined && handoff.fromTeamId !== spotTeam && handoff.toTeamId !== spotTeam),
-        ),
+        className: dim(handoff.id, spotTeam !== undefined && handoff.fromTeamId !== spotTeam && handoff.toTeamId !== spotTeam),
         data: cached.data,
       });
     }
@@ -250,7 +240,6 @@ export function createFlowBuilder() {
         zIndex: 4,
         connectable: false,
         selected: selection.has(note.id),
-        className: dim(note.id, spotStage !== undefined && note.stageId !== spotStage),
         data: cached.data,
       });
     }
