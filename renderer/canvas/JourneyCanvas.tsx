@@ -18,7 +18,7 @@ import {
 import { createFlowBuilder, elementIdOf, LANE_NODE_PREFIX, STAGE_NODE_PREFIX, type JourneyNode } from './flowModel';
 import { nodeTypes } from './nodes/nodeTypes';
 import { createIssueSummarizer } from './issues';
-import { findingsOf, mapOf } from '../editor/derived';
+import { findingsOf, layoutOf, mapOf } from '../editor/derived';
 import { toMapDoc } from '../../shared/document/mapDoc';
 import { toggleLayout, useLayoutPrefs } from './layoutPrefs';
 import { StickyGridLabels } from './StickyGridLabels';
@@ -107,7 +107,7 @@ export function JourneyCanvas() {
   const summarize = useMemo(createIssueSummarizer, [viewedDoc]);
   const issues = useMemo(() => summarize(findingsOf(doc)), [summarize, doc]);
   const flow = useMemo(
-    () => build(doc, selection, issues, mapOf(doc), { teamId: focusTeamId }),
+    () => build(doc, selection, issues, mapOf(doc), { teamId: focusTeamId }, layoutOf(doc)),
     [build, doc, selection, issues, focusTeamId],
   );
   // Where dragged nodes are while a drag is on; everything else is exactly what the map says. Derived,

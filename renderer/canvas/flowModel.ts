@@ -99,6 +99,7 @@ export function createFlowBuilder() {
     issues: ReadonlyMap<string, IssueSummary>,
     map: JourneyMap = fromMapDoc(doc),
     emphasis: Emphasis = {},
+    layout: GridLayout = layoutGrid(map),
   ): Flow {
     const dimmed = new Set<string>();
     const dim = (id: string, isDimmed: boolean) => {
@@ -106,7 +107,6 @@ export function createFlowBuilder() {
       return isDimmed ? 'dimmed' : undefined;
     };
     const { teamId: spotTeam } = emphasis;
-    const layout = layoutGrid(map);
     const teams = new Map<string, TeamChip>(map.teams.map((t, i) => [t.id, { id: t.id, name: t.name, color: teamColor(t, i) }]));
     const teamsKey = doc.teams; // immer keeps this identity until a team changes
     const chips = (ids: string[]) => ids.map((id) => teams.get(id)).filter((chip): chip is TeamChip => chip !== undefined);

@@ -7,13 +7,13 @@ import {
   cellOfSelection,
   connectChoices,
   goToChoices,
-  layoutOf,
   nameOf,
   promiseChoices,
   selectedCard,
   selectedConnectable,
   supporterChoices,
 } from './cardActions';
+import { layoutOf } from '../editor/derived';
 import { describeMove, planMove, type MoveDirection } from './moveSelection';
 import { nearestCard, selectionAnchor, type Direction } from './spatialNavigation';
 import type { Action, ActionContext, Situation } from './types';

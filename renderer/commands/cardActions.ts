@@ -1,13 +1,11 @@
 import type { MapDoc } from '../../shared/document/mapDoc';
-import { layoutGrid, type GridLayout } from '../../shared/layout/grid';
 import { addTouchpoint, connect, laneTeamOf, updateTouchpoint } from '../../shared/document/commands';
 import { newId } from '../../shared/ids';
 import { invoke } from '../editor/editorStore';
-import { mapOf } from '../editor/derived';
+import { layoutOf } from '../editor/derived';
 import { cardsInReadingOrder } from './spatialNavigation';
 import type { ActionContext, Choice, Situation } from './types';
 
-export const layoutOf = (doc: MapDoc): GridLayout => layoutGrid(mapOf(doc));
 
 const teamName = (doc: MapDoc, id: string | null | undefined) => (id ? (doc.teams.get(id)?.name ?? 'a removed team') : 'Unowned');
 

@@ -2,6 +2,7 @@ import { fromMapDoc, type MapDoc } from '../../shared/document/mapDoc';
 import type { JourneyMap } from '../../shared/model/journeyMap';
 import { changedCardIds, createIncrementalValidator, type EditHint } from '../../shared/validate/incremental';
 import type { Finding, ValidationMode } from '../../shared/validate/types';
+import { layoutGrid, type GridLayout } from '../../shared/layout/grid';
 
 // Derived once per document version: immer gives every edit a new MapDoc, and unchanged versions are reused.
 const maps = new WeakMap<MapDoc, JourneyMap>();
@@ -15,6 +16,15 @@ const edits = new WeakMap<MapDoc, EditHint>();
 export function recordEdit(from: MapDoc, to: MapDoc, patches: readonly { path: readonly (string | number)[] }[]): void {
   const cardIds = changedCardIds(patches);
   if (cardIds) edits.set(to, { from, cardIds });
+}
+
+const layouts = new WeakMap<MapDoc, GridLayout>();
+
+/** The grid layout of a document version, computed once: the canvas, Present, the keyboard and placing all read it. */
+export function layoutOf(doc: MapDoc): GridLayout {
+  let layout = layouts.get(doc);
+  if (!layout) layouts.set(doc, (layout = layoutGrid(mapOf(doc))));
+  return layout;
 }
 
 export function mapOf(doc: MapDoc): JourneyMap {

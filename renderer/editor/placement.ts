@@ -1,6 +1,6 @@
 import type { MapDoc } from '../../shared/document/mapDoc';
-import { fromMapDoc } from '../../shared/document/mapDoc';
-import { columnAt, laneAt, layoutGrid, stageInsertIndexAt, GRID } from '../../shared/layout/grid';
+import { columnAt, laneAt, stageInsertIndexAt, GRID } from '../../shared/layout/grid';
+import { layoutOf } from './derived';
 import { newId } from '../../shared/ids';
 import { nextTeamColor, teamColor } from '../../shared/layout/teamColors';
 import * as commands from '../../shared/document/commands';
@@ -19,7 +19,7 @@ export interface Placement {
 
 /** Where a palette item lands for a drop at canvas point (x, y); a message when it cannot land. */
 export function placeAt(doc: MapDoc, kind: PaletteKind, x: number, y: number): Placement | string {
-  const layout = layoutGrid(fromMapDoc(doc));
+  const layout = layoutOf(doc);
   if (kind === 'note') {
     const id = newId('note-');
     const stageId = columnAt(layout, x)?.stageId;
@@ -58,7 +58,7 @@ export function placeAt(doc: MapDoc, kind: PaletteKind, x: number, y: number): P
  * supports every stage), or in the first lane when the map has no marketing team.
  */
 export function firstTouchpointPoint(doc: MapDoc, stageId: string): { x: number; y: number } | undefined {
-  const layout = layoutGrid(fromMapDoc(doc));
+  const layout = layoutOf(doc);
   const column = layout.columns.find((c) => c.stageId === stageId);
   if (!column) return undefined;
   const marketing = doc.teamOrder.find((teamId) => doc.teams.get(teamId)!.role === 'marketing');
@@ -71,7 +71,7 @@ export function firstTouchpointPoint(doc: MapDoc, stageId: string): { x: number;
  * else the first cell of the grid.
  */
 export function keyboardPoint(doc: MapDoc, selection: ReadonlySet<string>, kind: PaletteKind): { x: number; y: number } {
-  const layout = layoutGrid(fromMapDoc(doc));
+  const layout = layoutOf(doc);
   let stageId = doc.stageOrder[0];
   let laneKey: string | undefined = doc.teamOrder[0];
   for (const id of selection) {

@@ -1,12 +1,11 @@
 import type { Editor } from './editorStore';
-import { mapOf } from './derived';
-import { layoutGrid } from '../../shared/layout/grid';
+import { layoutOf, mapOf } from './derived';
 import { presentPages } from '../present/presentPages';
 
 function pageCount(editor: Editor, stageIndex: number): number {
   const { doc } = editor.store.getState();
   const map = mapOf(doc);
-  return presentPages(map, layoutGrid(map), doc.stageOrder[stageIndex]).length;
+  return presentPages(map, layoutOf(doc), doc.stageOrder[stageIndex]).length;
 }
 
 /** Present mode: the same canvas, full window, one stage at a time; full screen when the platform allows. */

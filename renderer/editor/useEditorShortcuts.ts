@@ -8,7 +8,7 @@ import { assignFreshIds, copyToClip, pasteClip } from '../../shared/document/com
 import { readClip, writeClip } from './clipboard';
 import { ACTIONS } from '../commands/actions';
 import { actionForKey, situationOf } from '../commands/dispatch';
-import { layoutOf } from '../commands/cardActions';
+import { layoutOf } from './derived';
 import type { Action, ActionContext } from '../commands/types';
 import { focusCardSoon, focusedCard, isOnMap, isTyping } from '../commands/focus';
 import '../commands/keyboard.css';

@@ -1,7 +1,6 @@
 import { memo, useMemo } from 'react';
 import { useEditor, useEditorState } from '../editor/EditorContext';
-import { findingsOf, mapOf } from '../editor/derived';
-import { layoutGrid } from '../../shared/layout/grid';
+import { findingsOf, layoutOf, mapOf } from '../editor/derived';
 import { teamColor } from '../../shared/layout/teamColors';
 import { createIssueSummarizer, type IssueSummary } from '../canvas/issues';
 import { IssueBadge, issueClass } from '../canvas/nodes/IssueBadge';
@@ -122,7 +121,7 @@ export function PresentStage() {
   const scale = useEditorState((s) => s.presentScale);
   const focusTeamId = useEditorState((s) => s.focusTeamId);
   const map = mapOf(doc);
-  const layout = useMemo(() => layoutGrid(map), [map]);
+  const layout = layoutOf(doc);
   const stageId = doc.stageOrder[stageIndex];
   const pages = useMemo(() => presentPages(map, layout, stageId), [map, layout, stageId]);
   const summarize = useMemo(createIssueSummarizer, []);
@@ -147,7 +146,7 @@ export function usePresentPageLabel(): string | undefined {
   const stageIndex = useEditorState((s) => s.presentStageIndex);
   const page = useEditorState((s) => s.presentPage);
   const map = mapOf(doc);
-  const pages = useMemo(() => presentPages(map, layoutGrid(map), doc.stageOrder[stageIndex]), [map, doc.stageOrder, stageIndex]);
+  const pages = useMemo(() => presentPages(map, layoutOf(doc), doc.stageOrder[stageIndex]), [map, doc, stageIndex]);
   if (pages.length < 2) return undefined;
   const current = pages[Math.min(page, pages.length - 1)]!;
   return `cards ${current.first}–${current.last} of ${current.total}`;
