@@ -2,16 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { test, expect } from './fixtures';
-import { exportAs } from './helpers';
+import { exportAs, importAndOpen } from './helpers';
 
 const fixture = path.join(__dirname, '..', 'fixtures', 'full-map.json');
 
 test('Export agreement writes the handoff agreement as an A4 PDF and as Markdown', async ({ app, page }, testInfo) => {
-  await page.goto(app.url);
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import' }).click();
-  await (await chooser).setFiles(fixture);
-  await page.getByRole('button', { name: 'Open Acme Analytics — enterprise journey' }).click();
+  await importAndOpen(page, app.url, fixture, 'Acme Analytics — enterprise journey');
   await expect(page.getByRole('article', { name: 'Tailored demo, Intent, led by Sales' })).toBeVisible();
 
   // Both agreement items sit in the Export menu with the other formats.

@@ -2,16 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { test, expect } from './fixtures';
-import { exportAs } from './helpers';
+import { exportAs, importAndOpen } from './helpers';
 
 const fixture = path.join(__dirname, '..', 'fixtures', 'full-map.json');
 
 test('Export PowerPoint downloads the deck as a .pptx presentation', async ({ app, page }, testInfo) => {
-  await page.goto(app.url);
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import' }).click();
-  await (await chooser).setFiles(fixture);
-  await page.getByRole('button', { name: 'Open Acme Analytics — enterprise journey' }).click();
+  await importAndOpen(page, app.url, fixture, 'Acme Analytics — enterprise journey');
 
   const download = page.waitForEvent('download');
   await exportAs(page, 'Export PowerPoint');

@@ -70,3 +70,18 @@ export async function exportAs(page: Page, item: 'Export agreement (PDF)' | 'Exp
   await page.getByRole('button', { name: 'Export', exact: true }).click();
   await page.getByRole('group', { name: 'Export formats' }).getByRole('button', { name: item }).click();
 }
+
+/** Imports a file through the home screen's Import button and its file chooser. */
+export async function importFile(page: Page, file: string) {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import' }).click();
+  await (await chooser).setFiles(file);
+}
+
+/** From the home screen: imports a map file, opens it, and waits for its cards. */
+export async function importAndOpen(page: Page, url: string, file: string, mapName: string) {
+  await page.goto(url);
+  await importFile(page, file);
+  await page.getByRole('button', { name: `Open ${mapName}` }).click();
+  await expect(canvasOf(page).getByRole('article').first()).toBeVisible();
+}

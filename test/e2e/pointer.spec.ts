@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures';
-import { canvasOf, cellCentre, centreOf, createMap, dropFromPalette, fitMap, waitUntilSaved } from './helpers';
+import { canvasOf, cellCentre, centreOf, createMap, dropFromPalette, fitMap, importAndOpen, waitUntilSaved } from './helpers';
 
 test('a dragged card shows the cell it will land in; the drop is announced with Undo; handles are easy to hit', async ({ app, page }) => {
   await createMap(page, app.url, 'Safe pointer');
@@ -40,13 +40,8 @@ test('a dragged card shows the cell it will land in; the drop is announced with 
 });
 
 test('the minimap is off until asked for, then sits beside the map, never over a card', async ({ app, page }) => {
-  await page.goto(app.url);
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import' }).click();
-  await (await chooser).setFiles(`${__dirname}/../fixtures/workshop-map.json`);
-  await page.getByRole('button', { name: 'Open Northwind Analytics — workshop' }).click();
+  await importAndOpen(page, app.url, `${__dirname}/../fixtures/workshop-map.json`, 'Northwind Analytics — workshop');
   const canvas = canvasOf(page);
-  await expect(canvas.getByRole('article').first()).toBeVisible();
   await expect(page.locator('.react-flow__minimap')).toHaveCount(0);
   await page.getByRole('button', { name: 'Show the minimap' }).click();
   const minimap = page.locator('.react-flow__minimap');

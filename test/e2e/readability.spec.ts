@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, type ServedApp } from './fixtures';
-import { canvasOf, fitMap } from './helpers';
+import { canvasOf, fitMap, importAndOpen } from './helpers';
 
 const FIXTURE = path.join(__dirname, '..', 'fixtures', 'workshop-map.json');
 const SIZES = [
@@ -10,14 +10,7 @@ const SIZES = [
   { name: 'laptop', width: 1366, height: 768, editTitle: 12, presentTitle: 20 },
 ] as const;
 
-async function openWorkshopMap(page: Page, app: ServedApp) {
-  await page.goto(app.url);
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import' }).click();
-  await (await chooser).setFiles(FIXTURE);
-  await page.getByRole('button', { name: 'Open Northwind Analytics — workshop' }).click();
-  await expect(canvasOf(page).getByRole('article').first()).toBeVisible();
-}
+const openWorkshopMap = (page: Page, app: ServedApp) => importAndOpen(page, app.url, FIXTURE, 'Northwind Analytics — workshop');
 
 /** The size a text is drawn at on screen: its font size times every scale between it and the screen. */
 async function screenFontSizes(page: Page, selector: string): Promise<number[]> {
@@ -103,11 +96,7 @@ test('a stage with more cards than fit pages with the same keys: cards 1–8 of 
   document.map.name = 'Paged';
   const file = path.join(test.info().outputPath('paged.json'));
   fs.writeFileSync(file, JSON.stringify(document));
-  await page.goto(app.url);
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import' }).click();
-  await (await chooser).setFiles(file);
-  await page.getByRole('button', { name: 'Open Paged' }).click();
+  await importAndOpen(page, app.url, file, 'Paged');
   await page.getByRole('button', { name: 'Present' }).click();
   const heading = page.getByRole('heading', { level: 1 });
   for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
