@@ -76,8 +76,8 @@ test('the Inspector refuses bad values at the field and edits every kind of elem
   await expect(inspector.getByText('More than one team claims to lead this')).toBeVisible();
   await inspector.getByRole('group', { name: 'Owner' }).getByLabel('Sales').uncheck();
   await inspector.getByRole('group', { name: 'Supporting teams' }).getByLabel('Customer Success').check();
-  await inspector.getByLabel('Promises').fill('live in one day');
-  await inspector.getByLabel('Promises').press('Enter');
+  await inspector.getByRole('textbox', { name: 'Promises' }).fill('live in one day');
+  await inspector.getByRole('textbox', { name: 'Promises' }).press('Enter');
   await expect(canvas.getByRole('article', { name: 'Trade show booth, Awareness, led by Marketing' })).toContainText('“live in one day”');
 
   // A handoff dropped in the Marketing lane goes from Marketing to the next lane, Sales.
