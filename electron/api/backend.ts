@@ -8,6 +8,8 @@ import { DATABASE_FILE } from '../platform/paths';
 import { createHandlers } from './handlers';
 import { createDispatch, type Dispatch, type DispatchOptions } from './dispatch';
 import { MapSessions } from './sessions';
+import { RoomService } from '../room/roomService';
+import { authorize } from '../room/roomAccess';
 
 export interface BackendOptions extends OpenOptions, DispatchOptions {
   /**
@@ -23,6 +25,8 @@ export interface Backend {
   dispatch: Dispatch;
   /** Live map sessions: windows watch a map here and receive every change stored to it. */
   sessions: MapSessions;
+  /** The room session (co-editing with participants' browsers); the shell gives it a network to open. */
+  room: RoomService;
   dataDir: string;
   databaseFile: string;
   /** The data folder's lock, when lockAs was given; serve records its address in it. */
@@ -50,14 +54,16 @@ export async function startBackend(dataDir: string, options: BackendOptions = {}
     changed: (change) => sessions.publish({ type: 'change', change }),
     deleted: (mapId) => sessions.publish({ type: 'deleted', mapId }),
   };
+  const room = new RoomService(store, sessions);
   const backups =
     options.backups === false
       ? undefined
       : startBackups(db, dataDir, { nativeBinding: options.nativeBinding, now: options.now, ...options.backups });
   let closed = false;
   return {
-    dispatch: createDispatch(createHandlers(store, versions), options),
+    dispatch: createDispatch(createHandlers(store, versions, room), (caller, channel, input) => authorize(room, caller, channel, input), options),
     sessions,
+    room,
     dataDir,
     databaseFile,
     lock,

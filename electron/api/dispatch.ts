@@ -1,8 +1,12 @@
-import { ApiError, apiContract, isChannel, type ApiEnvelope } from '../../shared/api/contract';
+import { ApiError, apiContract, isChannel, type ApiEnvelope, type Channel } from '../../shared/api/contract';
 import { formatPath } from '../../shared/format/document';
 import type { Handlers } from './handlers';
+import { OWNER, type Actor, type Caller } from './caller';
 
-export type Dispatch = (channel: unknown, input: unknown) => Promise<ApiEnvelope<unknown>>;
+/** Carries one API call; the shell says who makes it (the facilitator's own window when left out). */
+export type Dispatch = (channel: unknown, input: unknown, caller?: Caller) => Promise<ApiEnvelope<unknown>>;
+/** Decides whether a caller may make a validated call, and for whom it acts; throws ApiError('forbidden') if not. */
+export type Authorize = (caller: Caller, channel: Channel, input: Record<string, unknown>) => Actor;
 
 export interface DispatchOptions {
   /** Also check every result against the contract (tests; too costly for large maps in production). */
@@ -20,9 +24,9 @@ const defaultLogError = (error: unknown, context: string) => console.error(`[thr
  * The single entry point both shells call: rejects unknown channels and invalid input before any
  * handler runs, and turns every failure into an envelope with a code and a readable message.
  */
-export function createDispatch(handlers: Handlers, options: DispatchOptions = {}): Dispatch {
+export function createDispatch(handlers: Handlers, authorize: Authorize, options: DispatchOptions = {}): Dispatch {
   const logError = options.logError ?? defaultLogError;
-  return async (channel, input) => {
+  return async (channel, input, caller = OWNER) => {
     if (!isChannel(channel)) {
       return { ok: false, error: { code: 'invalid-input', message: `Unknown API channel "${String(channel).slice(0, 100)}".` } };
     }
@@ -34,8 +38,9 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions = {}
         const where = formatPath(issue.path);
         return { ok: false, error: { code: 'invalid-input', message: `${channel}: ${where === '(document)' ? 'input' : where} ${issue.message}` } };
       }
-      const handler = handlers[channel] as (input: unknown) => unknown;
-      const value = await handler(parsed.data);
+      const actor = authorize(caller, channel, parsed.data as Record<string, unknown>);
+      const handler = handlers[channel] as (input: unknown, actor: Actor) => unknown;
+      const value = await handler(parsed.data, actor);
       if (options.checkResults) spec.result.parse(value);
       return { ok: true, value };
     } catch (error) {

@@ -6,12 +6,15 @@ import type { VersionStore } from '../store/versionStore';
 import type { z } from 'zod';
 import { createExportHandlers } from '../export/exportHandlers';
 import type { MapOp } from '../../shared/document/ops';
+import type { Actor } from './caller';
+import type { RoomService } from '../room/roomService';
+import { createRoomHandlers } from '../room/roomHandlers';
 
 type ValidInput<C extends Channel> = z.output<ApiContract[C]['input']>;
-export type Handlers = { [C in Channel]: (input: ValidInput<C>) => ApiResult<C> | Promise<ApiResult<C>> };
+export type Handlers = { [C in Channel]: (input: ValidInput<C>, actor: Actor) => ApiResult<C> | Promise<ApiResult<C>> };
 
-/** What each channel does; inputs arrive already checked against the contract. */
-export function createHandlers(store: MapStore, versions: VersionStore): Handlers {
+/** What each channel does; inputs arrive already checked against the contract, callers against their rights. */
+export function createHandlers(store: MapStore, versions: VersionStore, room: RoomService): Handlers {
   return {
     'maps.list': () => store.list(),
     'maps.get': ({ id }) => store.get(id),
@@ -42,10 +45,15 @@ export function createHandlers(store: MapStore, versions: VersionStore): Handler
       versions.delete(id);
       return { id };
     },
-    'maps.storeChange': ({ id, clientId, batchId, ops }) => store.storeChange(id, { clientId, batchId, ops: ops as MapOp[] }),
+    'maps.storeChange': ({ id, clientId, batchId, ops }, actor) => {
+      const change = store.storeChange(id, { clientId, batchId, ops: ops as MapOp[] });
+      if (!actor.isOwner) room.noteChange(actor.personId, change);
+      return change;
+    },
     'maps.changes': ({ id, since }) => {
       const changes = store.changesSince(id, since);
       return changes ? { changes } : { reset: true as const };
     },
+    ...createRoomHandlers(room),
   };
 }

@@ -17,6 +17,9 @@ Commands:
   serve [--port N] [--data DIR]   Open Throughline in your browser, served on 127.0.0.1 only.
                                   --port 0 (the default) picks a free port; --data sets the folder
                                   that holds the database (default: the desktop app's data folder).
+        [--lan] [--invite-host H] --lan lets "Invite" open one map to the local network for the room
+                                  (participants join from their browsers); --invite-host sets the
+                                  host named in join links (default: this computer's LAN address).
   validate FILE [--json]          Check a map file: lists gaps and ownership conflicts. Exit code 0
                                   with no error finding, 1 with error findings, 2 if the file is
                                   unreadable or not a valid map. --json prints the findings as JSON.
@@ -48,7 +51,7 @@ export async function runCli(argv: string[], io: CommandIo = consoleIo): Promise
       case 'serve': {
         const { values } = parseArgs({
           args: rest,
-          options: { port: { type: 'string' }, data: { type: 'string' } },
+          options: { port: { type: 'string' }, data: { type: 'string' }, lan: { type: 'boolean', default: false }, 'invite-host': { type: 'string' } },
           strict: true,
         });
         const staticDir = path.join(__dirname, '..', 'renderer');
@@ -59,7 +62,7 @@ export async function runCli(argv: string[], io: CommandIo = consoleIo): Promise
         process.once('SIGINT', shutdown);
         process.once('SIGTERM', shutdown);
         try {
-          ({ stop } = await serve(values, io, staticDir));
+          ({ stop } = await serve({ port: values.port, data: values.data, lan: values.lan, inviteHost: values['invite-host'] }, io, staticDir));
         } catch (error) {
           process.off('SIGINT', shutdown);
           process.off('SIGTERM', shutdown);

@@ -8,6 +8,19 @@ import { UsageError, type CommandIo } from './io';
 export interface ServeArgs {
   port?: string;
   data?: string;
+  /** Let "Invite" open the room session to the local network. */
+  lan?: boolean;
+  /** The host named in join links (tests: 127.0.0.1); the first LAN address otherwise. */
+  inviteHost?: string;
+}
+
+/** A host name or an IP address, as it may appear in a URL. */
+function parseInviteHost(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[A-Za-z0-9.-]{1,253}$/.test(value) && !/^\[?[0-9A-Fa-f:.]{2,45}\]?$/.test(value)) {
+    throw new UsageError(`--invite-host must be a host name or an IP address, got "${value}"`);
+  }
+  return value.replace(/^\[|\]$/g, '');
 }
 
 function parsePort(value: string | undefined): number {
@@ -20,6 +33,8 @@ function parsePort(value: string | undefined): number {
 /** `throughline serve`: the browser host. Resolves once listening; `stopped` settles when it shuts down. */
 export async function serve(args: ServeArgs, io: CommandIo, staticDir: string) {
   const port = parsePort(args.port);
+  const inviteHost = parseInviteHost(args.inviteHost);
+  if (inviteHost && !args.lan) throw new UsageError('--invite-host names the host in join links; it needs --lan');
   const dataDir = path.resolve(args.data ?? defaultDataDir());
   // Takes the data folder's lock first: a second instance stops here, naming the first.
   const backend = await startBackend(dataDir, { lockAs: 'serve' });
@@ -31,6 +46,7 @@ export async function serve(args: ServeArgs, io: CommandIo, staticDir: string) {
       port,
       token: loadServeToken(dataDir),
       watchMap: (mapId, since, send) => backend.sessions.watch(mapId, since, send),
+      room: backend.room,
     });
   } catch (error) {
     backend.close();
@@ -40,10 +56,14 @@ export async function serve(args: ServeArgs, io: CommandIo, staticDir: string) {
     throw error;
   }
   backend.lock?.setAddress(`${host.origin}/`);
+  const running = host;
+  if (args.lan) backend.room.setNetwork({ open: () => running.openLan(inviteHost), close: () => running.closeLan() });
   io.out(`Throughline is running at ${host.url}`);
   io.out(`Maps are stored in ${backend.databaseFile}`);
+  if (args.lan) io.out('"Invite" in a map opens it to the local network for the room (your firewall may ask to allow Throughline).');
   io.out('Open the address above in a browser. Press Ctrl+C to stop.');
   const stop = async () => {
+    await backend.room.stop('Throughline was stopped.');
     await host.close();
     backend.close();
   };

@@ -22,6 +22,16 @@ export const CHANNEL_NAMES = [
   'versions.save',
   'versions.get',
   'versions.delete',
+  'room.start',
+  'room.stop',
+  'room.state',
+  'room.join',
+  'room.setRole',
+  'room.presence',
+  'room.present',
+  'room.startVote',
+  'room.endVote',
+  'room.vote',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
@@ -33,6 +43,10 @@ export const ipcChannel = (name: ChannelName) => `api:${name}`;
 export const WATCH_CHANNEL = 'events:watch';
 export const UNWATCH_CHANNEL = 'events:unwatch';
 export const EVENT_CHANNEL = 'events:map';
+/** The room session over IPC: the facilitator's window watches the room and receives its state on ROOM_EVENT_CHANNEL. */
+export const ROOM_WATCH_CHANNEL = 'room:watch';
+export const ROOM_UNWATCH_CHANNEL = 'room:unwatch';
+export const ROOM_EVENT_CHANNEL = 'room:event';
 
 /**
  * What the preload exposes on window.throughline: one function per channel, returning a result
@@ -40,4 +54,6 @@ export const EVENT_CHANNEL = 'events:map';
  */
 export type PreloadApi = Record<ChannelName, (input: unknown) => Promise<unknown>> & {
   watchMap(mapId: string, since: number, listener: (event: unknown) => void): Promise<() => void>;
+  /** The room session's events (see roomEventSchema) until stopped. */
+  watchRoom(listener: (event: unknown) => void): Promise<() => void>;
 };

@@ -5,6 +5,7 @@ import { journeyMapSchema } from '../model/journeyMap';
 import { FORMAT_NAME, FORMAT_VERSION, MAX_DOCUMENT_BYTES } from '../format/document';
 import { csvGuessSchema } from '../format/csvColumns';
 import type { ChannelName } from './channels';
+import { roomChannels } from './room';
 
 /** What the home screen shows of a map. */
 export const mapSummarySchema = z.object({
@@ -174,6 +175,7 @@ export const apiContract = {
     input: z.object({ id: idSchema, since: z.number().int().min(0) }),
     result: z.union([z.object({ changes: z.array(storedChangeSchema) }), z.object({ reset: z.literal(true) })]),
   },
+  ...roomChannels,
 } as const;
 
 export type ApiContract = typeof apiContract;
@@ -190,7 +192,7 @@ export function isChannel(value: unknown): value is Channel {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(apiContract, value);
 }
 
-export const API_ERROR_CODES = ['invalid-input', 'not-found', 'invalid-document', 'conflict', 'unavailable', 'internal'] as const;
+export const API_ERROR_CODES = ['invalid-input', 'not-found', 'invalid-document', 'conflict', 'forbidden', 'unavailable', 'internal'] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 /** Both transports carry results in this envelope, so an error keeps its code and message across IPC. */

@@ -13,11 +13,14 @@ function failingHandlers(failure: unknown): Handlers {
   });
 }
 
+/** Every call is the facilitator's own window's. */
+const ownerOnly = () => ({ personId: 'facilitator', isOwner: true, address: 'local' });
+
 describe('dispatch failures', () => {
   it('answers an unexpected failure with a generic internal error and logs the real one', async () => {
     const logged: unknown[][] = [];
     const driverError = Object.assign(new Error('SQLITE_CORRUPT: database disk image is malformed (/home/someone/.config/Throughline/throughline.db)'), { code: 'SQLITE_CORRUPT' });
-    const dispatch = createDispatch(failingHandlers(driverError), { logError: (...args) => logged.push(args) });
+    const dispatch = createDispatch(failingHandlers(driverError), ownerOnly, { logError: (...args) => logged.push(args) });
     const answer = await dispatch('maps.list', {});
     expect(answer).toEqual({ ok: false, error: { code: 'internal', message: 'maps.list: internal error — see the log.' } });
     expect(JSON.stringify(answer)).not.toMatch(/SQLITE|malformed|someone/);
@@ -27,18 +30,18 @@ describe('dispatch failures', () => {
   });
 
   it('does the same for things thrown that are not errors at all', async () => {
-    const dispatch = createDispatch(failingHandlers('secret string'), { logError: () => {} });
+    const dispatch = createDispatch(failingHandlers('secret string'), ownerOnly, { logError: () => {} });
     expect(await dispatch('maps.list', {})).toEqual({ ok: false, error: { code: 'internal', message: 'maps.list: internal error — see the log.' } });
   });
 
   it('keeps the code and message of a deliberate refusal', async () => {
-    const dispatch = createDispatch(failingHandlers(new Error('unused')), { logError: () => {} });
+    const dispatch = createDispatch(failingHandlers(new Error('unused')), ownerOnly, { logError: () => {} });
     expect(await dispatch('maps.get', { id: 'gone' })).toEqual({ ok: false, error: { code: 'not-found', message: 'No map with id "gone".' } });
     expect(await dispatch('maps.get', { id: 7 })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });
 
   it('never lets a failure escape as a rejected promise, even from the input checks', async () => {
-    const dispatch = createDispatch(failingHandlers(new Error('unused')), { logError: () => {} });
+    const dispatch = createDispatch(failingHandlers(new Error('unused')), ownerOnly, { logError: () => {} });
     // A cyclic object makes the schema check itself blow up; the caller still gets an envelope.
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
