@@ -6,6 +6,7 @@ import { generateMap } from './generateMap';
 import { median, sideBySide } from './measure';
 import { report, writeResults } from './results';
 import { measureCanvas } from './canvas';
+import { measureRoomLoad, reportRoomLoad, ROOM_DURATION_MS, ROOM_QUICK_DURATION_MS } from './roomLoad';
 import { parseMap, toDocument } from '../shared/format/document';
 import { validate } from '../shared/validate/validate';
 import { changedCardIds, createIncrementalValidator } from '../shared/validate/incremental';
@@ -108,6 +109,9 @@ async function main() {
     report('canvas.pan_p95_vs_bare', canvas.pan.ours.p95 / canvas.pan.bare.p95, '×', 1.5);
     report('start.map_1000_drawn_ms', canvas.startMs, 'ms', null, `${canvas.nodes} nodes, ${canvas.edges} edges`);
   }
+
+  // 6. The room session under load: 30 participants editing through a served host (bench/roomLoad.ts).
+  reportRoomLoad(await measureRoomLoad({ root, work, durationMs: quick ? ROOM_QUICK_DURATION_MS : ROOM_DURATION_MS }));
 
   const figures = writeResults(path.join(process.cwd(), 'bench', 'results.json'));
   const over = figures.filter((f) => f.ok === false);
