@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { HomeScreen } from './home/HomeScreen';
 import { MapScreen } from './canvas/MapScreen';
+import { ParticipantApp } from './room/ParticipantApp';
+import { participation } from './api/client';
 
 type Route = { screen: 'home' } | { screen: 'map'; mapId: string };
 
@@ -9,8 +11,13 @@ function routeFromLocation(): Route {
   return mapId ? { screen: 'map', mapId } : { screen: 'home' };
 }
 
-/** Two screens; the open map lives in the address (?map=…) so a reload or Back keeps the user where they were. */
+/** A participant's window (a join link) sees the shared map only; everyone else gets the app. */
 export function App() {
+  return participation ? <ParticipantApp /> : <FacilitatorApp />;
+}
+
+/** Two screens; the open map lives in the address (?map=…) so a reload or Back keeps the user where they were. */
+function FacilitatorApp() {
   const [route, setRoute] = useState<Route>(routeFromLocation);
 
   useEffect(() => {

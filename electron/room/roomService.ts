@@ -3,7 +3,7 @@ import { ApiError } from '../../shared/api/contract';
 import type { FeedEntry, ParticipantRole, Presenting, RoomEvent, RoomPerson, RoomState } from '../../shared/api/room';
 import { applyOps, type MapOp } from '../../shared/document/ops';
 import { toMapDoc, type MapDoc } from '../../shared/document/mapDoc';
-import { describeRoomChange } from '../../shared/room/feedText';
+import { describeAdded, describeRoomChange, recordOfChange } from '../../shared/room/feedText';
 import type { StoredChangeMessage } from '../../shared/api/contract';
 import type { MapStore } from '../store/mapStore';
 import type { MapSessions } from '../api/sessions';
@@ -47,6 +47,8 @@ interface Session {
   presenting: Presenting | null;
   vote: { dotsEach: number; ballots: Map<string, Map<string, number>> } | null;
   feed: FeedEntry[];
+  /** What the newest feed entry is about, when it is one record someone added: their next edits to it refine that line. */
+  lastAdded?: { personId: string; recordKey: string; feedId: number };
   nextPerson: number;
 }
 
@@ -305,9 +307,20 @@ export class RoomService {
     const before = session.doc;
     // The change stream applies it too; applying here first lets the feed name what the change touched.
     const after = applyOps(before, change.ops).doc;
+    const recordKey = recordOfChange(change.ops);
+    const last = session.lastAdded;
+    // Adding a card and then typing its title reads as one line: "added “Trade show booth”".
+    if (last && recordKey === last.recordKey && last.personId === personId && session.feed[0]?.id === last.feedId && change.ops.every((op) => op.op === 'set')) {
+      const text = describeAdded(recordKey, after);
+      if (text) session.feed = [{ ...session.feed[0]!, text, at: change.at }, ...session.feed.slice(1)];
+      this.schedulePush();
+      return;
+    }
     const text = describeRoomChange(change.ops, before, after);
     if (!text) return;
-    session.feed = [{ id: ++this.feedId, at: change.at, personId, name: person.name, colour: person.colour, text }, ...session.feed].slice(0, FEED_LENGTH);
+    const entry = { id: ++this.feedId, at: change.at, personId, name: person.name, colour: person.colour, text };
+    session.feed = [entry, ...session.feed].slice(0, FEED_LENGTH);
+    session.lastAdded = recordKey && change.ops.some((op) => op.op === 'add') ? { personId, recordKey, feedId: entry.id } : undefined;
     this.schedulePush();
   }
 

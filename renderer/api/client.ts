@@ -1,5 +1,7 @@
 import { createApiClient, mapEventSchema, type ApiEnvelope, type ApiTransport, type MapEvent } from '../../shared/api/contract';
 import type { PreloadApi } from '../../shared/api/channels';
+import { roomEventSchema, type RoomEvent } from '../../shared/api/room';
+import { accessEnded, pendingInvite, roomPass } from './roomPass';
 
 declare global {
   interface Window {
@@ -10,6 +12,7 @@ declare global {
 
 const TOKEN_KEY = 'throughline.token';
 const TOKEN_HEADER = 'x-throughline-token';
+const PARTICIPANT_HEADER = 'x-throughline-participant';
 
 /**
  * The browser host prints a URL with `#token=…`. Keep the token for this tab (so a reload works) and
@@ -24,6 +27,14 @@ function sessionToken(): string | undefined {
   return sessionStorage.getItem(TOKEN_KEY) ?? undefined;
 }
 
+/** A room participant's window: its own pass, never the facilitator's token. */
+const invite = pendingInvite();
+const pass = invite ? undefined : roomPass();
+const credentials: Record<string, string> = pass ? { [PARTICIPANT_HEADER]: pass.token } : {};
+
+/** A participant's window: one shared map, no home screen. `invite` when it has a join link but has not joined yet. */
+export const participation = pass ? { pass } : invite ? { invite } : undefined;
+
 function unavailable(message: string): ApiEnvelope<never> {
   return { ok: false, error: { code: 'unavailable', message } };
 }
@@ -36,17 +47,23 @@ function isEnvelope(body: unknown): body is ApiEnvelope<unknown> {
 }
 
 function httpTransport(token: string | undefined): ApiTransport {
+  if (token) credentials[TOKEN_HEADER] = token;
   return async (channel, input) => {
-    if (!token) return unavailable('This page was opened without its session token. Open the address that `throughline serve` printed.');
+    // Joining is the one call a window may make with no pass at all.
+    if (!token && !pass && channel !== 'room.join') return unavailable('This page was opened without its session token. Open the address that `throughline serve` printed.');
     let response: Response;
     try {
       response = await fetch(`./api/${channel}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
+        headers: { 'content-type': 'application/json', ...credentials },
         body: JSON.stringify(input ?? {}),
       });
     } catch {
-      return unavailable('Throughline is not reachable. Is `throughline serve` still running?');
+      return unavailable(pass ? 'The facilitator’s computer is not reachable. Still on the same network?' : 'Throughline is not reachable. Is `throughline serve` still running?');
+    }
+    if (response.status === 401 && pass) {
+      accessEnded.notify();
+      return { ok: false, error: { code: 'forbidden', message: 'Your access to this map has ended: the facilitator stopped sharing it.' } };
     }
     if (response.status === 401) return unavailable('The session token was refused. Open the address that `throughline serve` printed this time.');
     if (response.status === 413) return { ok: false, error: { code: 'invalid-input', message: 'That is too large to send to Throughline.' } };
@@ -65,7 +82,7 @@ function ipcTransport(preload: PreloadApi): ApiTransport {
   return (channel, input) => preload[channel](input) as Promise<ApiEnvelope<unknown>>;
 }
 
-const token = window.throughline ? undefined : sessionToken();
+const token = window.throughline || pass ? undefined : sessionToken();
 
 /** The same typed API in both shells; the renderer cannot tell them apart. */
 export const api = createApiClient(window.throughline ? ipcTransport(window.throughline) : httpTransport(token));
@@ -83,23 +100,34 @@ const wait = (ms: number, signal: AbortSignal) =>
     signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
   });
 
-function parseEvent(data: string): MapEvent | undefined {
-  try {
-    const parsed = mapEventSchema.safeParse(JSON.parse(data));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
+function parseWith<T>(schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } }) {
+  return (data: string): T | undefined => {
+    try {
+      const parsed = schema.safeParse(JSON.parse(data));
+      return parsed.success ? parsed.data : undefined;
+    } catch {
+      return undefined;
+    }
+  };
 }
 
-/** Browser host: the server-sent event stream, read with fetch (it carries the token header), re-opened when it drops. */
-function watchOverHttp(mapId: string, since: () => number, handlers: MapWatchHandlers): () => void {
+interface StreamHandlers<T> {
+  onEvent(event: T): void;
+  onConnected?(connected: boolean): void;
+}
+
+/**
+ * Browser host: a server-sent event stream, read with fetch (it carries the token header), re-opened
+ * when it drops; `url` is asked again on each reconnect. A participant whose access ended stops here.
+ */
+function followStream<T>(url: () => string, parse: (data: string) => T | undefined, handlers: StreamHandlers<T>): () => void {
   const controller = new AbortController();
   const { signal } = controller;
   void (async () => {
     for (let attempt = 0; !signal.aborted; attempt++) {
       try {
-        const response = await fetch(`./api/events/${encodeURIComponent(mapId)}?since=${since()}`, { headers: { [TOKEN_HEADER]: token ?? '' }, signal });
+        const response = await fetch(url(), { headers: credentials, signal });
+        if (response.status === 401 && pass) return accessEnded.notify();
         if (response.ok && response.body) {
           handlers.onConnected?.(true);
           attempt = 0;
@@ -114,7 +142,7 @@ function watchOverHttp(mapId: string, since: () => number, handlers: MapWatchHan
               const block = buffer.slice(0, end);
               buffer = buffer.slice(end + 2);
               const data = block.split('\n').filter((line) => line.startsWith('data: ')).map((line) => line.slice(6)).join('\n');
-              const event = data ? parseEvent(data) : undefined;
+              const event = data ? parse(data) : undefined;
               if (event) handlers.onEvent(event);
             }
           }
@@ -129,6 +157,9 @@ function watchOverHttp(mapId: string, since: () => number, handlers: MapWatchHan
   })();
   return () => controller.abort();
 }
+
+const parseMapEvent = parseWith(mapEventSchema);
+const parseRoomEvent = parseWith(roomEventSchema);
 
 /** Desktop: the preload's event channel. */
 function watchOverIpc(preload: PreloadApi, mapId: string, since: () => number, handlers: MapWatchHandlers): () => void {
@@ -161,5 +192,25 @@ function watchOverIpc(preload: PreloadApi, mapId: string, since: () => number, h
  * again on each reconnect), whichever window stored it. Returns the way to stop.
  */
 export function watchMap(mapId: string, since: () => number, handlers: MapWatchHandlers): () => void {
-  return window.throughline ? watchOverIpc(window.throughline, mapId, since, handlers) : watchOverHttp(mapId, since, handlers);
+  return window.throughline
+    ? watchOverIpc(window.throughline, mapId, since, handlers)
+    : followStream(() => `./api/events/${encodeURIComponent(mapId)}?since=${since()}`, parseMapEvent, handlers);
+}
+
+/** Follows the room session: this window's view of the room after every change, or that it ended. */
+export function watchRoom(handlers: StreamHandlers<RoomEvent>): () => void {
+  const preload = window.throughline;
+  if (!preload) return followStream(() => './api/room/events', parseRoomEvent, handlers);
+  let stopped = false;
+  let stop: (() => void) | undefined;
+  preload
+    .watchRoom((event) => {
+      const parsed = roomEventSchema.safeParse(event);
+      if (parsed.success) handlers.onEvent(parsed.data);
+    })
+    .then((unwatch) => (stopped ? unwatch() : (stop = unwatch)), () => undefined);
+  return () => {
+    stopped = true;
+    stop?.();
+  };
 }

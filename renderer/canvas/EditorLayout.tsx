@@ -24,6 +24,10 @@ import { ShortcutsDialog } from '../panels/ShortcutsDialog';
 import { CommandPalette } from '../commands/CommandPalette';
 import { VersionBanner } from '../panels/VersionBanner';
 import { BackToMaps } from '../components/BackToMaps';
+import { useRoomSession } from '../room/useRoomSession';
+import { isParticipantWindow, useRoom } from '../room/roomStore';
+import { InviteDialog } from '../room/InviteDialog';
+import { PeoplePanel } from '../room/PeoplePanel';
 
 /**
  * The open map. Editing: a bar (back, name, undo/redo, export, facilitation) above palette, canvas, panels
@@ -41,7 +45,12 @@ export function EditorLayout({ onClose }: { onClose: () => void }) {
   const hasSelection = useEditorState((s) => s.selection.size > 0);
   const presenting = useEditorState((s) => s.presenting);
   const viewing = useEditorState((s) => s.viewing);
-  const [dialog, setDialog] = useState<'versions' | 'shortcuts' | 'commands'>();
+  const [dialog, setDialog] = useState<'versions' | 'shortcuts' | 'commands' | 'invite'>();
+  const mapId = useEditorState((s) => s.doc.id);
+  const locked = useEditorState((s) => s.readOnly !== undefined);
+  const sharing = useRoom((v) => v.room?.sharing === true && v.room.mapId === mapId);
+  const participant = isParticipantWindow;
+  useRoomSession(editor, mapId);
   const { zoomToSelection, commands } = useEditorShortcuts(() => setDialog('shortcuts'), () => setDialog('commands'));
   const { fitView } = useReactFlow();
   const prefs = useLayoutPrefs((p) => p);
@@ -78,6 +87,7 @@ export function EditorLayout({ onClose }: { onClose: () => void }) {
   const dialogs = (
     <>
       {dialog === 'versions' && <VersionsDialog onClose={() => setDialog(undefined)} />}
+      {dialog === 'invite' && <InviteDialog mapId={mapId} onClose={() => setDialog(undefined)} />}
       {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(undefined)} />}
       {dialog === 'commands' && <CommandPalette context={commands} onClose={() => setDialog(undefined)} />}
       {confirm && (
@@ -101,6 +111,7 @@ export function EditorLayout({ onClose }: { onClose: () => void }) {
         <PresentBar />
         <ErrorBanner message={error} onDismiss={() => editor.dismissError()} />
         <PresentStage />
+        <PeoplePanel mapId={mapId} />
         <Notices />
         {dialogs}
       </div>
@@ -109,14 +120,14 @@ export function EditorLayout({ onClose }: { onClose: () => void }) {
 
   const undoTitle = undoLabel ? `Undo: ${undoLabel} (Ctrl+Z)` : 'Undo (Ctrl+Z)';
   const redoTitle = redoLabel ? `Redo: ${redoLabel} (Ctrl+Shift+Z)` : 'Redo (Ctrl+Shift+Z)';
-  const showPalette = !viewing && prefs.palette && !prefs.roomView;
-  const showInspector = !viewing && prefs.inspector && !prefs.roomView;
+  const showPalette = !viewing && !locked && prefs.palette && !prefs.roomView;
+  const showInspector = !viewing && !locked && prefs.inspector && !prefs.roomView;
   const showBottom = !viewing && prefs.bottomPanels && !prefs.roomView;
   const bodyClass = ['editor-body', viewing ? 'read-only' : '', showPalette ? '' : 'palette-collapsed', showInspector ? '' : 'inspector-collapsed'].filter(Boolean).join(' ');
   return (
     <div className={`map-screen${prefs.roomView ? ' room-view' : ''}`}>
       <header className="app-bar one-row">
-        <BackToMaps onClick={close} />
+        {!participant && <BackToMaps onClick={close} />}
         <h1 className="map-title" title={name}>
           {name}
         </h1>
@@ -137,9 +148,27 @@ export function EditorLayout({ onClose }: { onClose: () => void }) {
           )}
         </div>
         <div className="toolbar" role="toolbar" aria-label="Facilitate">
-          <button type="button" className="button primary" onClick={() => startPresenting(editor)} title="Present the map to the room (F5)">
-            Present
-          </button>
+          {!participant && (
+            <button type="button" className="button primary" onClick={() => startPresenting(editor)} title="Present the map to the room (F5)">
+              Present
+            </button>
+          )}
+          {!participant && (
+            <button
+              type="button"
+              className="button"
+              aria-pressed={sharing}
+              onClick={() => setDialog('invite')}
+              title={sharing ? 'The room is invited: show the join link' : 'Invite the room: participants join this map from their own laptops'}
+            >
+              Invite
+              {sharing && (
+                <span className="sharing-mark" aria-hidden="true">
+                  {' '}● live
+                </span>
+              )}
+            </button>
+          )}
           <button
             type="button"
             className="button ghost"
@@ -149,12 +178,14 @@ export function EditorLayout({ onClose }: { onClose: () => void }) {
           >
             Room view
           </button>
-          <ExportButtons />
-          <button type="button" className="button ghost" onClick={() => setDialog('versions')}>
-            Versions
-          </button>
+          {!participant && <ExportButtons />}
+          {!participant && (
+            <button type="button" className="button ghost" onClick={() => setDialog('versions')}>
+              Versions
+            </button>
+          )}
           <FocusTeamSelect />
-          <SessionTimer />
+          {!participant && <SessionTimer />}
         </div>
         <SaveIndicator />
         <button type="button" className="button ghost help" onClick={() => setDialog('shortcuts')} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
@@ -167,6 +198,7 @@ export function EditorLayout({ onClose }: { onClose: () => void }) {
         {showPalette ? <Palette /> : viewing || prefs.roomView ? <div /> : <PanelRail side="left" label="Show the palette" onClick={() => toggleLayout('palette')} />}
         <div className="editor-main">
           <JourneyCanvas />
+          <PeoplePanel mapId={mapId} onInvite={() => setDialog('invite')} />
           {showBottom ? (
             <div className="bottom-panels">
               <button type="button" className="panel-fold" onClick={() => toggleLayout('bottomPanels')} aria-label="Hide Problems and Coverage" title="Hide Problems and Coverage">

@@ -102,6 +102,8 @@ export function JourneyCanvas() {
   const viewedDoc = useMemo(() => (viewing ? toMapDoc(viewing.map) : undefined), [viewing]);
   const doc = viewedDoc ?? liveDoc;
   const readOnly = viewedDoc !== undefined;
+  // A view-only room participant selects (the others see it) but changes nothing.
+  const locked = useEditorState((s) => s.readOnly !== undefined) || readOnly;
   const selection = readOnly ? NO_SELECTION : liveSelection;
   const build = useMemo(createFlowBuilder, [viewedDoc]);
   const summarize = useMemo(createIssueSummarizer, [viewedDoc]);
@@ -217,10 +219,10 @@ export function JourneyCanvas() {
   );
 
   const onDragOver = useCallback((event: DragEvent) => {
-    if (readOnly || !event.dataTransfer.types.includes(PALETTE_MIME)) return;
+    if (locked || !event.dataTransfer.types.includes(PALETTE_MIME)) return;
     event.preventDefault();
     event.dataTransfer.dropEffect = 'copy';
-  }, [readOnly]);
+  }, [locked]);
 
   const onDrop = useCallback(
     (event: DragEvent) => {
@@ -241,14 +243,14 @@ export function JourneyCanvas() {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onNodeDragStop={onNodeDragStop}
-        onConnect={readOnly ? undefined : onConnect}
-        onConnectEnd={readOnly ? undefined : onConnectEnd}
+        onConnect={locked ? undefined : onConnect}
+        onConnectEnd={locked ? undefined : onConnectEnd}
         onPaneClick={() => readOnly || editor.select([])}
         onNodeDoubleClick={(_event, node) => {
-          if (!readOnly && node.type === 'touchpoint') editor.store.setState({ editingId: node.id });
+          if (!locked && node.type === 'touchpoint') editor.store.setState({ editingId: node.id });
         }}
-        nodesDraggable={!readOnly}
-        nodesConnectable={!readOnly}
+        nodesDraggable={!locked}
+        nodesConnectable={!locked}
         elementsSelectable={!readOnly}
         zoomOnDoubleClick={false}
         // Large maps: only what is in view is in the DOM, so a drop or a pan restyles tens of cards, not thousands.

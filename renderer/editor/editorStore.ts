@@ -60,6 +60,8 @@ export interface EditorState {
   notices: Notice[];
   /** The map was deleted in another window: nothing more can be stored. */
   deletedElsewhere?: boolean;
+  /** Why this window may not change the map (a room participant set to “Can view”); edits are refused with it. */
+  readOnly?: string;
 }
 
 export interface Editor {
@@ -172,6 +174,7 @@ export function createEditor(opened: { map: JourneyMap; revision: number }, api:
   /** Undo or redo: ops that only touch what is still this window's value. */
   function replay(step: Step | undefined, reverse: typeof undoOps, prefix: string) {
     if (!step) return;
+    if (store.getState().readOnly) return void store.setState({ error: store.getState().readOnly });
     const before = store.getState().doc;
     const ops = reverse(step.ops, before);
     if (ops.length === 0) {
@@ -195,6 +198,11 @@ export function createEditor(opened: { map: JourneyMap; revision: number }, api:
     run(label, ...invocations) {
       if (store.getState().deletedElsewhere) {
         store.setState({ error: 'This map was deleted in another window; changes can no longer be saved.' });
+        return false;
+      }
+      const readOnly = store.getState().readOnly;
+      if (readOnly) {
+        store.setState({ error: readOnly });
         return false;
       }
       const before = store.getState().doc;

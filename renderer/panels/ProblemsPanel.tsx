@@ -7,6 +7,7 @@ import { countBySeverity } from '../../shared/validate/validate';
 import { SEVERITIES, type Finding, type Severity } from '../../shared/validate/types';
 import { SEVERITY_SYMBOL } from '../canvas/issues';
 import { RuleSettingsDialog } from './RuleSettingsDialog';
+import { isParticipantWindow } from '../room/roomStore';
 
 const GROUP_TITLE: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Info' };
 /** Big generated maps can have thousands of findings; list the first ones and offer the rest on demand. */
@@ -60,9 +61,11 @@ export function ProblemsPanel() {
             </span>
           ))}
         </span>
-        <button type="button" className="button ghost small" onClick={() => setShowRules(true)}>
-          Rule settings
-        </button>
+        {!isParticipantWindow && (
+          <button type="button" className="button ghost small" onClick={() => setShowRules(true)}>
+            Rule settings
+          </button>
+        )}
       </header>
       {findings.length === 0 ? (
         <p className="muted panel-empty">

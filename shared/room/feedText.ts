@@ -43,11 +43,26 @@ function describeOne(op: MapOp, before: MapDoc, after: MapDoc): string | undefin
   if (op.op === 'remove') return `removed ${nameOf(collection, (recordIn(before, collection, id) ?? op.base) as AnyRecord, before)}`;
   const record = recordIn(after, collection, id) ?? recordIn(before, collection, id);
   if (field === 'title' || field === 'name' || field === 'text') {
-    return `renamed ${quoted(op.base)} to ${quoted(op.value)}`;
+    return op.base ? `renamed ${quoted(op.base)} to ${quoted(op.value)}` : `named ${nameOf(collection, record, after)}`;
   }
   if (field === 'stageId' || field === 'ownerTeamIds' || field === 'order') return `moved ${nameOf(collection, record, after)}`;
   if (field === 'votes') return undefined;
   return `edited ${nameOf(collection, record, after)}`;
+}
+
+/** The one record a change is about (`collection\u0000id`), or undefined when it touches several or the map. */
+export function recordOfChange(ops: readonly MapOp[]): string | undefined {
+  const keys = new Set(ops.map((op) => (op.path.length >= 2 ? `${op.path[0]}\u0000${op.path[1]}` : '')));
+  const [key] = keys;
+  return keys.size === 1 && key ? key : undefined;
+}
+
+/** "added “Trade show booth”": a record someone added, as it reads now (after they typed its title). */
+export function describeAdded(recordKey: string, doc: MapDoc): string | undefined {
+  const [collection, id] = recordKey.split('\u0000') as [string, string];
+  const record = recordIn(doc, collection, id);
+  if (!record) return undefined;
+  return collection === 'connections' ? `connected ${nameOf(collection, record, doc)}` : `added ${nameOf(collection, record, doc)}`;
 }
 
 /**

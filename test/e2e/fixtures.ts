@@ -12,9 +12,9 @@ export interface ServedApp {
   dataDir: string;
 }
 
-/** Starts the real CLI (`throughline serve --port N --data <temp>`) and reads the URL it prints. */
-export async function startServe(dataDir: string, port = 0): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [path.join(__dirname, '..', '..', 'bin', 'throughline.cjs'), 'serve', '--port', String(port), '--data', dataDir], {
+/** Starts the real CLI (`throughline serve --port N --data <temp> [more]`) and reads the URL it prints. */
+export async function startServe(dataDir: string, port = 0, more: string[] = []): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [path.join(__dirname, '..', '..', 'bin', 'throughline.cjs'), 'serve', '--port', String(port), '--data', dataDir, ...more], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -3,6 +3,7 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import type { Node } from '@xyflow/react';
 import type { HandoffNodeData } from '../flowModel';
 import { IssueBadge, issueClass } from './IssueBadge';
+import { RoomMarks } from '../../room/RoomMarks';
 import './handoff.css';
 
 /**
@@ -21,6 +22,7 @@ export const HandoffNode = memo(function HandoffNode({ id, data, selected }: Nod
       aria-describedby={data.issue ? `issue-${id}` : undefined}
     >
       <IssueBadge issue={data.issue} id={`issue-${id}`} />
+      <RoomMarks id={id} name={`${from} → ${to}`} />
       <Handle type="target" position={Position.Left} />
       <div className="handoff-route">
         <span className="handoff-team from">{from}</span>

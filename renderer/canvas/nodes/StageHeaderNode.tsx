@@ -2,6 +2,7 @@ import { memo } from 'react';
 import type { Node, NodeProps } from '@xyflow/react';
 import { elementIdOf, type StageColumnNodeData, type StageHeaderNodeData } from '../flowModel';
 import { IssueBadge, issueClass } from './IssueBadge';
+import { RoomMarks } from '../../room/RoomMarks';
 import { useEditor, useEditorState } from '../../editor/EditorContext';
 import { cardsPerStage } from '../../editor/derived';
 import { firstTouchpointPoint } from '../../editor/placement';
@@ -15,6 +16,7 @@ export const StageHeaderNode = memo(function StageHeaderNode({ id, data, selecte
   return (
     <header className={`stage-header${selected ? ' selected' : ''}${issueClass(data.issue)}`} title={data.goal} aria-describedby={data.issue ? `issue-${id}` : undefined}>
       <IssueBadge issue={data.issue} id={`issue-${id}`} />
+      <RoomMarks id={stageId} name={data.name} />
       <h2 className="stage-name">{data.name}</h2>
       {data.phase !== data.name && <span className="stage-phase">{data.phase}</span>}
       {/* An empty stage invites its first card rather than (or before) being flagged; its goal stays on hover. */}
