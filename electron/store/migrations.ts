@@ -182,6 +182,15 @@ export const MIGRATIONS: readonly Migration[] = [
       DROP TABLE touchpoint_teams;
     `,
   },
+  {
+    version: 4,
+    description: 'dot votes on touchpoints and notes',
+    sql: `
+      -- How many dots the room put on a card or a note; NULL when none (the format never stores 0).
+      ALTER TABLE touchpoints ADD COLUMN votes INTEGER CHECK (votes IS NULL OR votes BETWEEN 1 AND 10000);
+      ALTER TABLE notes ADD COLUMN votes INTEGER CHECK (votes IS NULL OR votes BETWEEN 1 AND 10000);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

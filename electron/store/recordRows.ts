@@ -32,10 +32,11 @@ export const RECORD_COLUMNS: Record<RecordCollection, readonly Column[]> = {
     col('description'),
     col('kpi'),
     col('order', 'sort_order'),
+    col('votes'),
   ],
   handoffs: [col('id'), col('stageId', 'stage_id'), col('fromTeamId', 'from_team_id'), col('toTeamId', 'to_team_id'), col('criteria'), col('slaHours', 'sla_hours')],
   connections: [col('id'), col('source'), col('target'), col('label')],
-  notes: [col('id'), col('text'), col('stageId', 'stage_id'), col('x'), col('y')],
+  notes: [col('id'), col('text'), col('stageId', 'stage_id'), col('x'), col('y'), col('votes')],
 };
 
 type Row = unknown[];

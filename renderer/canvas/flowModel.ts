@@ -29,9 +29,10 @@ export type TouchpointNodeData = {
   promises: string[];
   stageName: string;
   issue?: IssueSummary;
+  votes?: number;
 };
 export type HandoffNodeData = { from?: TeamChip; to?: TeamChip; criteria?: string; slaHours?: number; issue?: IssueSummary };
-export type NoteNodeData = { text: string };
+export type NoteNodeData = { text: string; votes?: number };
 
 export type JourneyNode =
   | Node<LaneBandNodeData, 'laneBand'>
@@ -187,6 +188,7 @@ export function createFlowBuilder() {
             promises: touchpoint.promises,
             stageName,
             issue,
+            votes: touchpoint.votes,
           },
         };
         cardData.set(touchpoint.id, cached);
@@ -231,7 +233,7 @@ export function createFlowBuilder() {
     }
     for (const note of map.notes) {
       let cached = noteData.get(note.id);
-      if (!cached || cached.record !== note) noteData.set(note.id, (cached = { record: note, data: { text: note.text } }));
+      if (!cached || cached.record !== note) noteData.set(note.id, (cached = { record: note, data: { text: note.text, votes: note.votes } }));
       nodes.push({
         id: note.id,
         type: 'note',

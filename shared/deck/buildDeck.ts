@@ -10,6 +10,7 @@ import { overviewSlides } from './overviewSlides';
 import { stageSlides } from './stageSlides';
 import { coverageSlides } from './coverageSlides';
 import { findingsSlides, parkingLotSlides } from './listSlides';
+import { voteSlides } from './voteSlides';
 
 export interface DeckOptions {
   /** The export font's metrics: every line is broken with them, so both writers show the same lines. */
@@ -22,7 +23,7 @@ export interface DeckOptions {
 
 /**
  * The follow-up deck: title, the journey at a glance, one slide per stage (continued when long), the
- * coverage matrix, open findings and the parking lot. The PDF and the PowerPoint file are both drawn from it.
+ * coverage matrix, open findings, what the room voted for (when anything has dot votes) and the parking lot. The PDF and the PowerPoint file are both drawn from it.
  */
 export function buildDeck(map: JourneyMap, findings: readonly Finding[], options: DeckOptions): Deck {
   const { measure } = options;
@@ -38,7 +39,7 @@ export function buildDeck(map: JourneyMap, findings: readonly Finding[], options
     slides.push(...stageSlides(map, stage, index, findings, measure));
   });
   progress(steps - 1, 'coverage, findings and notes');
-  slides.push(...coverageSlides(map, measure), ...findingsSlides(findings, measure), ...parkingLotSlides(map, measure));
+  slides.push(...coverageSlides(map, measure), ...findingsSlides(findings, measure), ...voteSlides(map, measure), ...parkingLotSlides(map, measure));
 
   // Footers, now that the slide count is known; the title slide has none.
   const footerName = paragraph(map.name, 600, { size: 10, color: MUTED, lineHeight: 14, maxLines: 1 }, measure);

@@ -105,7 +105,7 @@ export interface TableElement {
 
 export type DeckElement = BoxElement | TextElement | LineElement | BadgeElement | TableElement;
 
-export type SlideKind = 'title' | 'overview' | 'stage' | 'coverage' | 'findings' | 'parkingLot';
+export type SlideKind = 'title' | 'overview' | 'stage' | 'coverage' | 'findings' | 'votes' | 'parkingLot';
 
 export interface Slide {
   kind: SlideKind;

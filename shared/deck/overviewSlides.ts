@@ -7,6 +7,7 @@ import { INK, LINE, MUTED, SURFACE, shade, tint } from '../drawing/theme';
 import type { BoxElement, DeckElement, Slide } from './model';
 import { SLIDE } from './model';
 import { heading, paragraph, textBox, worstOf } from './parts';
+import { linesBesideTag, voteTag, voteTagWidth } from './voteSlides';
 
 /** Card titles on the overview never get smaller than this: a slide is read from across a room. */
 export const OVERVIEW_TITLE_SIZE = 10;
@@ -38,6 +39,8 @@ interface Item {
   role: 'card' | 'handoff';
   text: string;
   severity?: Severity;
+  /** Dot votes, shown as "● 3" at the end of the card's first line. */
+  votes?: number;
 }
 
 /**
@@ -56,7 +59,7 @@ export function overviewSlides(map: JourneyMap, findings: readonly Finding[], me
   const itemsIn = (stageId: string, lane: Lane): Item[] => [
     ...map.touchpoints
       .filter((t) => t.stageId === stageId && (laneTeamIdOf(t, teamIds) ?? null) === lane.id)
-      .map((t): Item => ({ id: t.id, role: 'card', text: t.title, severity: worst.get(t.id) })),
+      .map((t): Item => ({ id: t.id, role: 'card', text: t.title, severity: worst.get(t.id), votes: t.votes })),
     ...map.handoffs
       .filter((h) => h.stageId === stageId && (teamIds.has(h.fromTeamId) ? h.fromTeamId : null) === lane.id)
       .map((h): Item => ({ id: h.id, role: 'handoff', text: `${teamNames.get(h.fromTeamId) ?? 'Unknown team'} → ${teamNames.get(h.toTeamId) ?? 'Unknown team'}`, severity: worst.get(h.id) })),
@@ -119,6 +122,7 @@ export function overviewSlides(map: JourneyMap, findings: readonly Finding[], me
             };
             elements.push(box);
             if (item.severity) elements.push({ kind: 'badge', severity: item.severity, x: x + cardW - BADGE_SIZE - 3, y: itemY + 3, size: BADGE_SIZE });
+            if (item.votes) elements.push(voteTag(item.votes, x + CARD_INSET + textW, itemY + CARD_INSET, fitted.title.size, fitted.title.lineHeight, measure));
             placed.set(item.id, box);
             itemY += h + ITEM_GAP;
           }
@@ -163,7 +167,12 @@ function fitCells(cells: Item[][][], textW: number, measure: MeasureText, areaH:
       row.map((items): FittedCell => {
         const shownCount = items.length > cap ? cap - 1 : items.length;
         return {
-          shown: items.slice(0, shownCount).map((item) => ({ item, lines: paragraph(item.text, textW, { size: title.size, bold: item.role === 'card', color: INK, maxLines }, measure).lines })),
+          shown: items.slice(0, shownCount).map((item) => {
+            const bold = item.role === 'card';
+            // A voted card's first line leaves room for its count.
+            if (item.votes) return { item, lines: linesBesideTag(item.text, voteTagWidth(item.votes, title.size, measure), textW, title.size, bold, maxLines, measure) };
+            return { item, lines: paragraph(item.text, textW, { size: title.size, bold, color: INK, maxLines }, measure).lines };
+          }),
           more: items.length - shownCount,
         };
       }),

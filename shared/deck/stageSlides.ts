@@ -9,6 +9,7 @@ import { INK, LINE, MUTED, SEVERITY_COLOR, SEVERITY_LABEL, SURFACE, shade, tint 
 import type { DeckElement, Slide } from './model';
 import { SLIDE, textHeight } from './model';
 import { heading, paragraph, textBox, worstOf } from './parts';
+import { linesBesideTag, voteTag, voteTagWidth } from './voteSlides';
 
 const LEFT_WIDTH = 530;
 const RIGHT_X = SLIDE.margin + LEFT_WIDTH + 30;
@@ -55,9 +56,12 @@ export function stageSlides(map: JourneyMap, stage: Stage, index: number, findin
       ].filter(Boolean).join(' · ');
       const severity = worstOf(findings.filter((f) => f.targetIds.includes(card.id)).map((f) => f.severity));
       const textW = LEFT_WIDTH - 2 * 10 - (severity ? 22 : 0);
+      const title = paragraph(card.title, textW, { size: 15, bold: true, color: INK, lineHeight: 19, maxLines: 2 }, measure);
+      // A voted card's first line leaves room for its count ("● 3").
+      if (card.votes) title.lines = linesBesideTag(card.title, voteTagWidth(card.votes, 15, measure), textW, 15, true, 2, measure);
       const text = {
         paragraphs: [
-          paragraph(card.title, textW, { size: 15, bold: true, color: INK, lineHeight: 19, maxLines: 2 }, measure),
+          title,
           paragraph(details, textW, { size: 12, color: MUTED, lineHeight: 16, maxLines: 2 }, measure),
         ],
         inset: 7,
@@ -68,6 +72,7 @@ export function stageSlides(map: JourneyMap, stage: Stage, index: number, findin
         place: (x, y) => [
           { kind: 'box', role: 'card', x, y, w: LEFT_WIDTH, h, radius: 6, fill: SURFACE, stroke: tint(lane.color, 0.35), strokeWidth: 1, text: { ...text, inset: 7 } },
           ...(severity ? [{ kind: 'badge' as const, severity, x: x + LEFT_WIDTH - 24, y: y + 7, size: 14 }] : []),
+          ...(card.votes ? [voteTag(card.votes, x + 7 + textW, y + 7, 15, 19, measure)] : []),
         ],
       });
     }

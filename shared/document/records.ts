@@ -61,6 +61,7 @@ const FIELD_LABELS: Record<string, string> = {
   role: 'role',
   ownerTeamIds: 'lead teams',
   supportTeamIds: 'supporting teams',
+  votes: 'dot votes',
 };
 
 /** Why a record cannot be stored, in words that name the field; undefined when it is valid. */

@@ -121,6 +121,7 @@ export function canonicalMap(map: JourneyMap): JourneyMap {
         description: t.description,
         kpi: t.kpi,
         order: t.order,
+        votes: t.votes,
       }),
     ),
     handoffs: map.handoffs.map((h) =>
@@ -134,7 +135,7 @@ export function canonicalMap(map: JourneyMap): JourneyMap {
       }),
     ),
     connections: map.connections.map((c) => withoutUndefined({ id: c.id, source: c.source, target: c.target, label: c.label })),
-    notes: map.notes.map((n) => withoutUndefined({ id: n.id, text: n.text, stageId: n.stageId, x: n.x, y: n.y })),
+    notes: map.notes.map((n) => withoutUndefined({ id: n.id, text: n.text, stageId: n.stageId, x: n.x, y: n.y, votes: n.votes })),
     rules: { ...map.rules },
   });
 }

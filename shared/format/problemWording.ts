@@ -46,6 +46,7 @@ const FIELD_NAMES: Record<string, string> = {
   text: 'text',
   x: 'position',
   y: 'position',
+  votes: 'dot votes',
 };
 
 /** `map.touchpoints[3].stageId` → ['map', 'touchpoints', 3, 'stageId'] (the inverse of formatPath). */

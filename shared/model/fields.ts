@@ -18,6 +18,7 @@ export const LIMITS = {
   notes: 5_000,
   coordinate: 1_000_000,
   slaHours: 24 * 365,
+  votes: 10_000,
 } as const;
 
 export const idSchema = z
@@ -62,6 +63,20 @@ export const colorSchema = z
   .string()
   .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour written as #rrggbb')
   .transform((value) => value.toLowerCase());
+
+/**
+ * Dot votes on a card or note: a whole number up to LIMITS.votes. 0 means no dots and normalises to absent,
+ * so a map never holds `votes: 0` and "no votes" has one form.
+ */
+export const votesSchema = z
+  .number({ error: 'must be a number' })
+  // A refinement rather than .int(): zod reports .int() as a wrong type, which the format gate words "is missing".
+  .refine(Number.isInteger, 'must be a whole number')
+  .min(0, 'must be 0 or more')
+  .max(LIMITS.votes, `must be at most ${LIMITS.votes}`)
+  .meta({ type: 'integer', description: 'Dot votes; 0 is read as none.' })
+  .transform((n) => (n === 0 ? undefined : n))
+  .optional();
 
 export function finiteNumber(min: number, max: number) {
   return z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LIMITS, finiteNumber, idSchema, labelSchema, optionalTextSchema } from './fields';
+import { LIMITS, finiteNumber, idSchema, labelSchema, optionalTextSchema, votesSchema } from './fields';
 
 const teamIdList = z
   .array(idSchema)
@@ -22,6 +22,8 @@ export const touchpointSchema = z.object({
   kpi: optionalTextSchema(LIMITS.shortTextLength),
   /** Position within its cell; cards without one follow those with one, in array order. */
   order: finiteNumber(-LIMITS.coordinate, LIMITS.coordinate).optional(),
+  /** Dot votes the room gave it (1 – 10,000); absent when it has none. */
+  votes: votesSchema,
 });
 
 export type Touchpoint = z.output<typeof touchpointSchema>;
