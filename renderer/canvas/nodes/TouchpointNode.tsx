@@ -3,6 +3,7 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import type { Node } from '@xyflow/react';
 import type { TeamChip, TouchpointNodeData } from '../flowModel';
 import { IssueBadge, issueClass } from './IssueBadge';
+import { VoteBadge, votesText } from './VoteBadge';
 import { useEditor, useEditorState } from '../../editor/EditorContext';
 import { invoke } from '../../editor/editorStore';
 import { updateTouchpoint } from '../../../shared/document/commands';
@@ -53,7 +54,7 @@ export const TouchpointNode = memo(function TouchpointNode({ data, selected }: N
   const contested = data.owners.length > 1;
   const label = `${data.title}, ${data.stageName}, ${
     data.owners.length === 0 ? 'no lead team' : `led by ${data.owners.map((o) => o.name).join(' and ')}`
-  }`;
+  }${data.votes ? `, ${votesText(data.votes)}` : ''}`;
   return (
     <article
       className={`card touchpoint${selected ? ' selected' : ''}${contested ? ' contested' : ''}${lead ? '' : ' unowned'}${issueClass(data.issue)}`}
@@ -78,6 +79,7 @@ export const TouchpointNode = memo(function TouchpointNode({ data, selected }: N
         </div>
       )}
       <div className="card-teams">
+        <VoteBadge votes={data.votes} />
         {data.owners.length === 0 && <span className="chip chip-warning">No lead</span>}
         {contested && <span className="chip chip-warning">Contested</span>}
         {data.owners.map((team) => (
