@@ -1,7 +1,8 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { CHANNEL_NAMES, EVENT_CHANNEL, WATCH_CHANNEL, UNWATCH_CHANNEL, ipcChannel } from '../../shared/api/channels';
+import { CHANNEL_NAMES, EVENT_CHANNEL, ROOM_EVENT_CHANNEL, ROOM_UNWATCH_CHANNEL, ROOM_WATCH_CHANNEL, WATCH_CHANNEL, UNWATCH_CHANNEL, ipcChannel } from '../../shared/api/channels';
 import type { Dispatch } from '../api/dispatch';
 import type { MapSessions } from '../api/sessions';
+import { FACILITATOR_ID, type RoomService } from '../room/roomService';
 import { APP_HOST, APP_SCHEME } from './security';
 
 function isTrustedSender(event: IpcMainInvokeEvent): boolean {
@@ -22,7 +23,8 @@ const REFUSED = { ok: false, error: { code: 'invalid-input', message: 'Refused: 
  * One handler per contract channel, all through the same sender check and the same validating
  * dispatch; plus the live map sessions' event channel: a window watches a map and is sent its changes.
  */
-export function registerIpc(dispatch: Dispatch, sessions?: MapSessions): void {
+export function registerIpc(dispatch: Dispatch, sessions?: MapSessions, room?: RoomService): void {
+  if (room) registerRoomEvents(room);
   for (const name of CHANNEL_NAMES) {
     ipcMain.handle(ipcChannel(name), (event, input: unknown) => {
       if (!isTrustedSender(event)) return REFUSED;
@@ -59,6 +61,31 @@ export function registerIpc(dispatch: Dispatch, sessions?: MapSessions): void {
     const key = `${event.sender.id}:${String(watchId)}`;
     watches.get(key)?.();
     watches.delete(key);
+    return { ok: true, value: null };
+  });
+}
+
+/** The room session's events for the facilitator's window: its view of the room after every change. */
+function registerRoomEvents(room: RoomService): void {
+  const watches = new Map<number, () => void>();
+  ipcMain.handle(ROOM_WATCH_CHANNEL, (event) => {
+    if (!isTrustedSender(event)) return REFUSED;
+    const sender = event.sender;
+    watches.get(sender.id)?.();
+    const stop = room.subscribe(FACILITATOR_ID, (roomEvent) => {
+      if (!sender.isDestroyed()) sender.send(ROOM_EVENT_CHANNEL, roomEvent);
+    });
+    watches.set(sender.id, stop);
+    sender.once('destroyed', () => {
+      watches.get(sender.id)?.();
+      watches.delete(sender.id);
+    });
+    return { ok: true, value: null };
+  });
+  ipcMain.handle(ROOM_UNWATCH_CHANNEL, (event) => {
+    if (!isTrustedSender(event)) return REFUSED;
+    watches.get(event.sender.id)?.();
+    watches.delete(event.sender.id);
     return { ok: true, value: null };
   });
 }

@@ -4,6 +4,7 @@ import type { Backend } from '../api/backend';
 import { startBackendOrRestore, type RestorableError } from '../api/recovery';
 import { defaultDataDir } from '../platform/paths';
 import { registerIpc } from './ipc';
+import { desktopRoomNetwork } from '../room/desktopRoomHost';
 import { buildAppMenu } from './appMenu';
 import { APP_ORIGIN, hardenApp, registerAppScheme, serveRenderer } from './security';
 
@@ -81,7 +82,11 @@ if (!app.requestSingleInstanceLock()) {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });
-  app.on('will-quit', () => backend?.close());
+  app.on('will-quit', () => {
+    // Participants are told the session ended; the LAN listener closes with the process.
+    void backend?.room.stop('The facilitator closed Throughline.');
+    backend?.close();
+  });
 
   app
     .whenReady()
@@ -95,7 +100,9 @@ if (!app.requestSingleInstanceLock()) {
       );
       if (!started) return app.quit();
       backend = started.backend;
-      registerIpc(backend.dispatch, backend.sessions);
+      // Invite hosts the room from here, with the same host code as `serve --lan`.
+      backend.room.setNetwork(desktopRoomNetwork({ dispatch: backend.dispatch, sessions: backend.sessions, room: backend.room, staticDir: rendererDir }));
+      registerIpc(backend.dispatch, backend.sessions, backend.room);
       Menu.setApplicationMenu(Menu.buildFromTemplate(buildAppMenu(process.platform, app.isPackaged)));
       createWindow();
     })

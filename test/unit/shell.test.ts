@@ -97,6 +97,27 @@ describe('Electron shell', () => {
     }
   });
 
+  it('sends the room’s state to the facilitator’s window that watches it, and only to a trusted window', async () => {
+    const backend = await startBackend(tempDir(), { backups: false });
+    try {
+      registerIpc(backend.dispatch, backend.sessions, backend.room);
+      const sent: unknown[][] = [];
+      const window = (url: string) => {
+        const event = invokeEvent(url) as ReturnType<typeof invokeEvent> & { sender: Record<string, unknown> };
+        Object.assign(event.sender, { id: 9, isDestroyed: () => false, send: (...args: unknown[]) => sent.push(args), once: () => undefined });
+        return event;
+      };
+      const watch = electron.handlers.get('room:watch')!;
+      expect(await watch(window('https://evil.example/'), undefined)).toMatchObject({ ok: false });
+      expect(sent).toEqual([]);
+      expect(await watch(window('throughline://app/index.html'), undefined)).toEqual({ ok: true, value: null });
+      expect(sent).toEqual([['room:event', { type: 'room', state: expect.objectContaining({ sharing: false, lanAllowed: false, people: [] }) }]]);
+      await electron.handlers.get('room:unwatch')!(window('throughline://app/index.html'), undefined);
+    } finally {
+      backend.close();
+    }
+  });
+
   it('denies every permission but full screen, blocks remote requests, navigation, new windows and webviews', () => {
     hardenApp();
     const granted: boolean[] = [];
