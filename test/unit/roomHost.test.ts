@@ -108,6 +108,21 @@ describe('room session on the host', () => {
     expect(state.people).toEqual([expect.objectContaining({ name: 'Facilitator', role: 'facilitator' })]);
   });
 
+  it('accepts requests naming the announced invite host only while sharing', async () => {
+    const { host, backend } = await start({ lan: false });
+    backend.room.setNetwork({ open: () => host.openLan('facilitator.local'), close: () => host.closeLan() });
+    const owner = { [TOKEN_HEADER]: host.token };
+    const map = (await post(host, 'maps.create', { name: 'Room map', template: 'blank' }, owner)).body.value;
+    const asNamed = (name: string) => post(host, 'room.state', {}, { ...owner, host: `${name}:${host.port}`, origin: `http://${name}:${host.port}` });
+    expect((await asNamed('facilitator.local')).status).toBe(403);
+    const started = (await post(host, 'room.start', { mapId: map.id }, owner)).body.value as RoomState;
+    expect(started.inviteUrl).toMatch(new RegExp(`^http://facilitator\\.local:${host.port}/#join=`));
+    expect((await asNamed('facilitator.local')).status).toBe(200);
+    expect((await asNamed('evil.example')).status).toBe(403);
+    await post(host, 'room.stop', {}, owner);
+    expect((await asNamed('facilitator.local')).status).toBe(403);
+  });
+
   it('without a valid invite nothing but joining is answered, and joins are rate-limited', async () => {
     const { host } = await start();
     const { map, invite } = await sharedMap(host);
