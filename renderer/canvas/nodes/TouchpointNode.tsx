@@ -4,6 +4,7 @@ import type { Node } from '@xyflow/react';
 import type { TeamChip, TouchpointNodeData } from '../flowModel';
 import { IssueBadge, issueClass } from './IssueBadge';
 import { VoteBadge, votesText } from './VoteBadge';
+import { RoomMarks } from '../../room/RoomMarks';
 import { useEditor, useEditorState } from '../../editor/EditorContext';
 import { invoke } from '../../editor/editorStore';
 import { updateTouchpoint } from '../../../shared/document/commands';
@@ -63,6 +64,7 @@ export const TouchpointNode = memo(function TouchpointNode({ data, selected }: N
       aria-describedby={data.issue ? `issue-${data.id}` : undefined}
     >
       <IssueBadge issue={data.issue} id={`issue-${data.id}`} />
+      <RoomMarks id={data.id} name={data.title} votable />
       <Handle type="target" position={Position.Left} />
       {editing ? (
         <TitleEditor id={data.id} title={data.title} />
