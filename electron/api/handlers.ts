@@ -46,8 +46,9 @@ export function createHandlers(store: MapStore, versions: VersionStore, room: Ro
       return { id };
     },
     'maps.storeChange': ({ id, clientId, batchId, ops }, actor) => {
+      const before = actor.isOwner ? undefined : room.snapshot();
       const change = store.storeChange(id, { clientId, batchId, ops: ops as MapOp[] });
-      if (!actor.isOwner) room.noteChange(actor.personId, change);
+      if (!actor.isOwner) room.noteChange(actor.personId, change, before);
       return change;
     },
     'maps.changes': ({ id, since }) => {

@@ -49,6 +49,8 @@ interface Session {
   feed: FeedEntry[];
   /** What the newest feed entry is about, when it is one record someone added: their next edits to it refine that line. */
   lastAdded?: { personId: string; recordKey: string; feedId: number };
+  /** The newest revision the feed has told of. */
+  feedRevision: number;
   nextPerson: number;
 }
 
@@ -123,6 +125,7 @@ export class RoomService {
       presenting: null,
       vote: null,
       feed: [],
+      feedRevision: revision,
       nextPerson: 1,
     };
     session.unwatch = this.sessions.watch(mapId, revision, (event) => {
@@ -299,14 +302,20 @@ export class RoomService {
     return () => set.delete(close);
   }
 
-  /** A participant's stored change, for the facilitator's feed. */
-  noteChange(personId: string, change: StoredChangeMessage): void {
+  /** The shared map as the room knows it now: taken before a participant's change, for the feed's words. */
+  snapshot(): MapDoc | undefined {
+    return this.session?.doc;
+  }
+
+  /** A participant's stored change, for the facilitator's feed; `before` is the map just before it. */
+  noteChange(personId: string, change: StoredChangeMessage, before: MapDoc | undefined): void {
     const session = this.session;
     const person = session?.people.get(personId);
-    if (!session || !person || change.mapId !== session.mapId) return;
-    const before = session.doc;
-    // The change stream applies it too; applying here first lets the feed name what the change touched.
-    const after = applyOps(before, change.ops).doc;
+    // A batch sent again answers with the change stored the first time: it is in the feed already.
+    if (!session || !person || !before || change.mapId !== session.mapId || change.revision <= session.feedRevision) return;
+    session.feedRevision = change.revision;
+    // The change stream has applied the change to session.doc by now (the store publishes as it stores).
+    const after = session.doc;
     const recordKey = recordOfChange(change.ops);
     const last = session.lastAdded;
     // Adding a card and then typing its title reads as one line: "added “Trade show booth”".

@@ -43,7 +43,8 @@ function describeOne(op: MapOp, before: MapDoc, after: MapDoc): string | undefin
   if (op.op === 'remove') return `removed ${nameOf(collection, (recordIn(before, collection, id) ?? op.base) as AnyRecord, before)}`;
   const record = recordIn(after, collection, id) ?? recordIn(before, collection, id);
   if (field === 'title' || field === 'name' || field === 'text') {
-    return op.base ? `renamed ${quoted(op.base)} to ${quoted(op.value)}` : `named ${nameOf(collection, record, after)}`;
+    const old = recordIn(before, collection, id)?.[field] ?? op.base;
+    return old ? `renamed ${quoted(old)} to ${quoted(op.value)}` : `named ${nameOf(collection, record, after)}`;
   }
   if (field === 'stageId' || field === 'ownerTeamIds' || field === 'order') return `moved ${nameOf(collection, record, after)}`;
   if (field === 'votes') return undefined;
