@@ -75,6 +75,7 @@ export class RoomService {
   private readonly revocations = new Map<string, Set<() => void>>();
   private readonly limiter = new JoinLimiter();
   private pushTimer: NodeJS.Timeout | undefined;
+  private pushAudience: Set<string> | 'all' | undefined;
   private opening: Promise<RoomState> | undefined;
   private feedId = 0;
   private network: RoomNetwork | undefined;
@@ -251,7 +252,8 @@ export class RoomService {
     this.store.storeChange(session.mapId, { clientId: ROOM_CLIENT, batchId: `vote-${secret().slice(0, 16)}`, ops: [op] });
     if (remove) mineHere > 1 ? ballot.set(targetId, mineHere - 1) : ballot.delete(targetId);
     else ballot.set(targetId, mineHere + 1);
-    this.schedulePush();
+    // The count travels with the map's change; only the voter's dots left changed in the room.
+    this.schedulePush(personId);
     return { votes: next };
   }
 
@@ -322,7 +324,7 @@ export class RoomService {
     if (last && recordKey === last.recordKey && last.personId === personId && session.feed[0]?.id === last.feedId && change.ops.every((op) => op.op === 'set')) {
       const text = describeAdded(recordKey, after);
       if (text) session.feed = [{ ...session.feed[0]!, text, at: change.at }, ...session.feed.slice(1)];
-      this.schedulePush();
+      this.schedulePush(FACILITATOR_ID);
       return;
     }
     const text = describeRoomChange(change.ops, before, after);
@@ -330,7 +332,7 @@ export class RoomService {
     const entry = { id: ++this.feedId, at: change.at, personId, name: person.name, colour: person.colour, text };
     session.feed = [entry, ...session.feed].slice(0, FEED_LENGTH);
     session.lastAdded = recordKey && change.ops.some((op) => op.op === 'add') ? { personId, recordKey, feedId: entry.id } : undefined;
-    this.schedulePush();
+    this.schedulePush(FACILITATOR_ID);
   }
 
   private applyStored(session: Session, change: StoredChangeMessage): void {
@@ -348,11 +350,23 @@ export class RoomService {
     return this.session;
   }
 
-  private schedulePush(): void {
+  /**
+   * Pushes the room to the windows whose view of it changed: everyone's by default, or one person's when
+   * only their view did (the feed is the facilitator's; a dot placed changes the voter's dots left).
+   */
+  private schedulePush(onlyFor?: string): void {
+    if (onlyFor === undefined) this.pushAudience = 'all';
+    else if (this.pushAudience !== 'all') {
+      this.pushAudience ??= new Set();
+      this.pushAudience.add(onlyFor);
+    }
     if (this.pushTimer) return;
     this.pushTimer = setTimeout(() => {
       this.pushTimer = undefined;
+      const audience = this.pushAudience;
+      this.pushAudience = undefined;
       for (const subscriber of [...this.subscribers]) {
+        if (audience !== 'all' && !audience?.has(subscriber.personId)) continue;
         try {
           subscriber.send({ type: 'room', state: this.stateFor(subscriber.personId) });
         } catch (error) {
