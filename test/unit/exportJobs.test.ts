@@ -94,7 +94,8 @@ describe('export jobs', () => {
     expect(logged.length).toBeGreaterThanOrEqual(3);
     const missing = new ExportJobs({ workerFile: '/nonexistent/worker.cjs', logError: () => {} });
     await expect(missing.run(request('pdf'))).rejects.toBeInstanceOf(ExportFailed);
-  });
+    // Three worker failures (one waits out its 1 s timeout) and three exports: more than vitest's 5 s on a busy machine.
+  }, 30_000);
 
   it('refuses more exports than it will hold', () => {
     const jobs = new ExportJobs({ workerFile: worker.file, maxJobs: 2 });
