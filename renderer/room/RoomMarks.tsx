@@ -35,13 +35,12 @@ export const RoomMarks = memo(function RoomMarks({ id, name, votable }: { id: st
       {votable && voteOpen && (
         <span className="vote-buttons nodrag nopan">
           {mine > 0 && (
-            <button type="button" className="vote-take" aria-label={`Take a dot back from “${name}”`} title="Take one of your dots back" onClick={() => void vote(true)}>
+            <button type="button" className="vote-take" aria-label={`Take a dot back from “${name}”`} title={`Take one of your ${mine} dots here back`} onClick={() => void vote(true)}>
               −
             </button>
           )}
-          {mine > 0 && <span className="vote-mine" aria-label={`${mine} of your dots`}>{'●'.repeat(Math.min(mine, 5))}</span>}
           <button type="button" className="vote-add" aria-label={`Add a dot to “${name}”`} title={left > 0 ? 'Put one of your dots here' : 'You have used all your dots'} disabled={left === 0} onClick={() => void vote(false)}>
-            + ●
+            +●
           </button>
         </span>
       )}
