@@ -250,8 +250,9 @@ export class RoomService {
     if (current > 0) op.base = current;
     // storeChange is synchronous, so the count read above cannot change before this write.
     this.store.storeChange(session.mapId, { clientId: ROOM_CLIENT, batchId: `vote-${secret().slice(0, 16)}`, ops: [op] });
-    if (remove) mineHere > 1 ? ballot.set(targetId, mineHere - 1) : ballot.delete(targetId);
-    else ballot.set(targetId, mineHere + 1);
+    if (!remove) ballot.set(targetId, mineHere + 1);
+    else if (mineHere > 1) ballot.set(targetId, mineHere - 1);
+    else ballot.delete(targetId);
     // The count travels with the map's change; only the voter's dots left changed in the room.
     this.schedulePush(personId);
     return { votes: next };

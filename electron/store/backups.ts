@@ -189,7 +189,7 @@ function pruneBackups(dataDir: string, now: Date, log: (line: string) => void): 
 
 /** Left by a backup that was interrupted (the app quit, the machine stopped): never finished, never verified. */
 function removePartialBackups(folder: string): void {
-  let names: string[] = [];
+  let names: string[];
   try {
     names = fs.readdirSync(folder);
   } catch {

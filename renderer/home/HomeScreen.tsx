@@ -85,7 +85,7 @@ export function HomeScreen({ onOpen }: HomeScreenProps) {
       try {
         document = JSON.parse(text.replace(/^\uFEFF/, ''));
       } catch (parseError) {
-        throw new Error(`This file cannot be imported: “${file.name}” is not valid JSON (${(parseError as Error).message}).`);
+        throw new Error(`This file cannot be imported: “${file.name}” is not valid JSON (${(parseError as Error).message}).`, { cause: parseError });
       }
       const result = await api['maps.import']({ document });
       setError(undefined);

@@ -3,7 +3,7 @@ import type { Finding, Severity } from '../validate/types';
 import { teamColor, UNOWNED_COLOR } from '../layout/teamColors';
 import { laneTeamIdOf } from '../model/lanes';
 import type { MeasureText } from '../drawing/shapes';
-import { INK, LINE, MUTED, SURFACE, shade, tint } from '../drawing/theme';
+import { INK, MUTED, SURFACE, shade, tint } from '../drawing/theme';
 import type { BoxElement, DeckElement, Slide } from './model';
 import { SLIDE } from './model';
 import { heading, paragraph, textBox, worstOf } from './parts';

@@ -28,14 +28,13 @@ export function captionBand(map: JourneyMap, view: Box, measure: MeasureText): {
   ];
   // The legend takes what it needs on the right; the name gets the rest.
   const legend = map.teams.map((team, i) => ({ name: team.name, color: teamColor(team, i), width: size * 1.2 + measure(team.name, size * 0.8) }));
-  let legendWidth = legend.reduce((sum, item) => sum + item.width + gap, 0);
   const maxLegend = view.width * 0.6;
   const shown = [];
   for (const item of legend) {
     if (shown.reduce((sum, s) => sum + s.width + gap, 0) + item.width > maxLegend) break;
     shown.push(item);
   }
-  legendWidth = shown.reduce((sum, item) => sum + item.width + gap, 0);
+  const legendWidth = shown.reduce((sum, item) => sum + item.width + gap, 0);
   const nameWidth = view.width - legendWidth - 2 * gap;
   shapes.push({ kind: 'text', x: view.x + gap, y: baseline, text: truncate(map.name, nameWidth, size, measure, true), size, bold: true, color: INK });
   let x = view.x + view.width - legendWidth;

@@ -10,8 +10,6 @@ import { MapStore } from '../../electron/store/mapStore';
 import { tempDir } from './helpers';
 import { databaseWithMaps, steppingClock } from './dataSafetyHelpers';
 
-const BACKUP_NAME = /^throughline-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z\.db$/;
-
 function recordingLog() {
   const lines: string[] = [];
   return { lines, log: (line: string) => lines.push(line) };
