@@ -6,13 +6,10 @@ import { newId } from '../ids';
 import { LIMITS, truncateText } from '../model/fields';
 import type { MapIndex } from './mapIndex';
 import { step, type QuickFix } from './types';
+import { names } from './wording';
 
-export const quote = (text: string) => `“${text}”`;
-
-export function names(teams: { name: string }[]): string {
-  const list = teams.map((t) => t.name);
-  return list.length <= 1 ? (list[0] ?? '') : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
-}
+// The wording helpers live in ./wording; the agreement still reaches them through here.
+export { names, quote } from './wording';
 
 /** Hands a touchpoint's lead to `lead`; every other current lead becomes a supporter. */
 export function makeLeadFix(touchpoint: Touchpoint, lead: Team, index: MapIndex): QuickFix {

@@ -1,26 +1,35 @@
 import type { MapDoc } from '../document/mapDoc';
-
 import type { Touchpoint } from '../model/touchpoint';
 import type { JourneyMap } from '../model/journeyMap';
-import { buildAdjacency, buildIndex, type Adjacency, type MapIndex } from './mapIndex';
-import { promiseKey, widen, type PromiseSpans } from './rules/promises';
-import { RULES } from './validate';
-import type { Finding, Severity, ValidationMode } from './types';
+import { buildAdjacency, buildIndex, involves, type Adjacency, type MapIndex } from './mapIndex';
+import { sameSpans, widen, type PromiseInfo, type PromiseSpans } from './promiseSpans';
+import { RULES, severityOf } from './validate';
+import type { Finding, Rule, ValidationMode } from './types';
 
-/** What one card contributes: its findings under each per-card rule, and its share of the map-wide tallies. */
-interface CardEntry {
-  /** Its position in the map's card order, so findings keep the order a full validation gives. */
-  ord: number;
-  card: Touchpoint;
+const CARD_RULES = RULES.filter((r) => r.checkTouchpoint);
+const PROMISE_RULES = RULES.filter((r) => r.checkPromiseCard);
+
+/**
+ * What one card contributes, worked out once per card object while the context (teams, stages, rule
+ * settings, connections) stays the same: per-card rules read nothing else.
+ */
+interface CardFacts {
+  /** Its findings under each per-card rule, in CARD_RULES order. */
   findings: Finding[][];
-  /** The card's stage, as its position in the stage order (-1 for an unknown stage). */
+  /** Its stage as a position in the stage order (-1 for an unknown stage). */
   stage: number;
   /** A marketing team leads or supports it. */
   marketing: boolean;
-  /** Its promises' comparison keys, and whether a marketing- or sales-led card makes them. */
-  promises?: { keys: string[]; at: number; byMarketing: boolean; bySales: boolean };
-  /** Its findings under the promise rules, valid while the promise spans are those of `epoch`. */
-  promiseFindings?: { epoch: number; lists: Finding[][] };
+  /** Set when it makes promises. */
+  promises?: PromiseInfo;
+}
+
+interface CardEntry extends CardFacts {
+  /** Its position in the map's card order, so findings keep the order a full validation gives. */
+  ord: number;
+  card: Touchpoint;
+  /** Its findings under the promise rules (PROMISE_RULES order), judged against `spans`. */
+  promiseFindings?: { spans: PromiseSpans; lists: Finding[][] };
 }
 
 /**
@@ -68,7 +77,7 @@ export interface EditHint {
 
 type PromiseCounts = Map<string, { marketing: number[]; sales: number[] }>;
 
-/** Entries kept in card order: the few cards with findings or promises, without sorting all cards each time. */
+/** The entries worth listing — cards with findings or promises — kept in card order without sorting every card. */
 class OrderedEntries {
   readonly items: CardEntry[] = [];
   private position(ord: number): number {
@@ -90,23 +99,33 @@ class OrderedEntries {
   }
 }
 
+function append(target: Finding[], list: readonly Finding[]): void {
+  for (const finding of list) target.push(finding);
+}
+
+/** Runs one rule's check into a list, under the rule's severity; nothing when the map switches it off. */
+function collect(rule: Rule, map: JourneyMap, check: (emit: (finding: Omit<Finding, 'ruleId' | 'severity'>) => void) => void): Finding[] {
+  const severity = severityOf(map.rules, rule);
+  const found: Finding[] = [];
+  if (severity) check((finding) => found.push({ ruleId: rule.id, severity, ...finding }));
+  return found;
+}
+
 /**
  * Validation for the live canvas: the same findings, in the same order, as `validate` in the same mode
- * (the mode only changes map-wide rules, so cached card findings serve both). Given the edit that
- * led from the last validated document to this one (cards only), it re-checks just those cards and
- * updates the map-wide tallies (stage coverage, where promises are made) by their difference; otherwise it
- * walks every card, reusing the findings of cards immer kept identical. Teams, stages, connections or rule
- * settings changing invalidates every card's findings, since they read them.
+ * (the mode only changes map-wide rules, so cached card findings serve both).
+ *
+ * Given the edit that led from the last validated document to this one (cards only), it takes the changed
+ * cards' share out of the map-wide tallies (stage coverage, where promises are made) and puts their new
+ * share in; otherwise it starts the tallies afresh from every card. Either way a card's facts come from a
+ * cache keyed by the card object (immer keeps unchanged cards identical), emptied whenever the context —
+ * teams, stages, rule settings, connections — changes. Promise-making cards are re-judged only when
+ * the promise spans change.
  */
 export function createIncrementalValidator(): (doc: MapDoc, hint?: EditHint, mode?: ValidationMode) => Finding[] {
-  const cardRules = RULES.filter((r) => r.checkTouchpoint);
-  const promiseRules = RULES.filter((r) => r.checkPromiseCard);
-  // Promise spans change only when a promise-making card moves or changes hands; then every such card is re-judged.
-  let spansEpoch = 0;
-  let spansSignature = '';
   let context: readonly unknown[] = [];
-  let perCard = new WeakMap<Touchpoint, Omit<CardEntry, 'ord' | 'card'>>();
-  let adjacencyOf: { connections: unknown; adjacency: Adjacency } | undefined;
+  let facts = new WeakMap<Touchpoint, CardFacts>();
+  let adjacencyOf: { connections: unknown; handoffs: unknown; adjacency: Adjacency } | undefined;
   // The state of the last validated document, kept up to date edit by edit.
   let last: MapDoc | undefined;
   let entries = new Map<string, CardEntry>();
@@ -114,49 +133,28 @@ export function createIncrementalValidator(): (doc: MapDoc, hint?: EditHint, mod
   let cardsInStage: number[] = [];
   let marketingInStage: number[] = [];
   let promiseCounts: PromiseCounts = new Map();
-  let withFindings = new OrderedEntries();
-  let withPromises = new OrderedEntries();
+  let listed = new OrderedEntries();
+  let spans: PromiseSpans = { marketing: new Map(), sales: new Map() };
 
-  const severityOf = (map: JourneyMap, rule: (typeof RULES)[number]): Severity | undefined => {
-    const setting = map.rules[rule.id];
-    return setting === 'off' ? undefined : (setting ?? rule.defaultSeverity);
-  };
-
-  function describe(touchpoint: Touchpoint, index: MapIndex, map: JourneyMap, marketingIds: Set<string>): Omit<CardEntry, 'ord' | 'card'> {
-    let cached = perCard.get(touchpoint);
-    if (!cached) {
-      const findings = cardRules.map((rule) => {
-        const severity = severityOf(map, rule);
-        if (!severity) return [];
-        const found: Finding[] = [];
-        rule.checkTouchpoint!(touchpoint, index, (finding) => found.push({ ruleId: rule.id, severity, ...finding }));
-        return found;
-      });
-      const involves = (ids: string[]) => ids.some((id) => marketingIds.has(id));
-      cached = { findings, stage: index.stageIndex.get(touchpoint.stageId) ?? -1, marketing: involves(touchpoint.ownerTeamIds) || involves(touchpoint.supportTeamIds) };
-      if (touchpoint.promises.length) {
-        const leads = index.leads(touchpoint);
-        cached.promises = {
-          keys: touchpoint.promises.map(promiseKey),
-          at: index.stageIndex.get(touchpoint.stageId) ?? 0,
-          byMarketing: leads.some((t) => t.role === 'marketing'),
-          bySales: leads.some((t) => t.role === 'sales'),
-        };
-      }
-      perCard.set(touchpoint, cached);
+  function factsOf(card: Touchpoint, index: MapIndex, marketingIds: ReadonlySet<string>): CardFacts {
+    let known = facts.get(card);
+    if (!known) {
+      known = {
+        findings: CARD_RULES.map((rule) => collect(rule, index.map, (emit) => rule.checkTouchpoint!(card, index, emit))),
+        stage: index.stageIndex.get(card.stageId) ?? -1,
+        marketing: involves(card, marketingIds),
+        promises: card.promises.length > 0 ? index.promiseInfo(card) : undefined,
+      };
+      facts.set(card, known);
     }
-    return cached;
+    return known;
   }
 
-  /** Adds (+1) or removes (-1) a card's share of the tallies and lists. */
+  /** Adds (+1) or removes (-1) a card's share of the tallies and of the listed entries. */
   function tally(entry: CardEntry, sign: 1 | -1, stageCount: number): void {
-    if (entry.findings.some((f) => f.length > 0)) {
-      if (sign > 0) withFindings.add(entry);
-      else withFindings.remove(entry.ord);
-    }
-    if (entry.promises) {
-      if (sign > 0) withPromises.add(entry);
-      else withPromises.remove(entry.ord);
+    if (entry.promises || entry.findings.some((f) => f.length > 0)) {
+      if (sign > 0) listed.add(entry);
+      else listed.remove(entry.ord);
     }
     if (entry.stage >= 0) {
       cardsInStage[entry.stage]! += sign;
@@ -174,112 +172,79 @@ export function createIncrementalValidator(): (doc: MapDoc, hint?: EditHint, mod
 
   return (doc, hint, mode = 'complete') => {
     const now = [doc.teams, doc.stages, doc.stageOrder, doc.teamOrder, doc.rules, doc.connections];
-    const sameContext = !now.some((value, i) => value !== context[i]);
+    const sameContext = now.every((value, i) => value === context[i]);
     if (!sameContext) {
-      perCard = new WeakMap();
+      facts = new WeakMap();
       context = now;
     }
     const map = lazyMapView(doc);
-    if (adjacencyOf?.connections !== doc.connections) adjacencyOf = { connections: doc.connections, adjacency: buildAdjacency(doc.connections.values()) };
+    if (adjacencyOf?.connections !== doc.connections || adjacencyOf.handoffs !== doc.handoffs) {
+      adjacencyOf = { connections: doc.connections, handoffs: doc.handoffs, adjacency: buildAdjacency(doc.connections.values(), doc.handoffs) };
+    }
+    // Stage coverage and promise spans are filled in below, from the tallies, before any map-wide rule reads them.
     const stageStats = new Map<string, { cards: number; marketing: boolean }>();
     const promiseSpans: PromiseSpans = { marketing: new Map(), sales: new Map() };
-    const cardsWithPromises: Touchpoint[] = [];
-    const index = buildIndex(map, {
-      touchpoints: doc.touchpoints,
-      adjacency: adjacencyOf.adjacency,
-      stageStats,
-      promiseSpans,
-      cardsWithPromises,
-      promiseInfo: (t) => (perCard.get(t)?.promises),
-    }, mode);
-    const marketingIds = new Set(map.teams.filter((t) => t.role === 'marketing').map((t) => t.id));
+    const index = buildIndex(map, { touchpoints: doc.touchpoints, adjacency: adjacencyOf.adjacency, stageStats, promiseSpans }, mode);
     const stageCount = map.stages.length;
 
-    if (doc === last) {
-      // Validated already, in the other mode: the tallies describe this very document.
-    } else if (sameContext && hint && last !== undefined && hint.from === last) {
-      // Only the cards the edit touched: take their old share out, put their new one in.
-      for (const id of hint.cardIds) {
+    if (doc !== last) {
+      const edited = sameContext && hint !== undefined && last !== undefined && hint.from === last;
+      if (!edited) {
+        entries = new Map();
+        nextOrd = 0;
+        cardsInStage = new Array<number>(stageCount).fill(0);
+        marketingInStage = new Array<number>(stageCount).fill(0);
+        promiseCounts = new Map();
+        listed = new OrderedEntries();
+      }
+      // After an edit, only the cards it touched: their old share out, their new one in. Otherwise every
+      // card, in map order.
+      const marketingIds = new Set(map.teams.filter((t) => t.role === 'marketing').map((t) => t.id));
+      for (const id of edited ? hint.cardIds : doc.touchpoints.keys()) {
         const old = entries.get(id);
         if (old) {
           tally(old, -1, stageCount);
           entries.delete(id);
         }
         const card = doc.touchpoints.get(id);
-        if (card) {
-          const entry: CardEntry = { ord: old?.ord ?? nextOrd++, card, ...describe(card, index, map, marketingIds) };
-          entries.set(id, entry);
-          tally(entry, 1, stageCount);
-        }
-      }
-    } else {
-      // Every card, in map order; unchanged cards reuse their cached findings.
-      entries = new Map();
-      nextOrd = 0;
-      cardsInStage = new Array<number>(stageCount).fill(0);
-      marketingInStage = new Array<number>(stageCount).fill(0);
-      promiseCounts = new Map();
-      withFindings = new OrderedEntries();
-      withPromises = new OrderedEntries();
-      for (const card of doc.touchpoints.values()) {
-        const entry: CardEntry = { ord: nextOrd++, card, ...describe(card, index, map, marketingIds) };
-        entries.set(card.id, entry);
+        if (!card) continue;
+        const entry: CardEntry = { ord: old?.ord ?? nextOrd++, card, ...factsOf(card, index, marketingIds) };
+        entries.set(id, entry);
         tally(entry, 1, stageCount);
       }
+      last = doc;
     }
-    last = doc;
+    // Otherwise this very document was validated already (in the other mode): the tallies describe it.
 
     map.stages.forEach((stage, i) => stageStats.set(stage.id, { cards: cardsInStage[i]!, marketing: marketingInStage[i]! > 0 }));
     for (const [key, counts] of promiseCounts) {
       for (const role of ['marketing', 'sales'] as const) {
         const first = counts[role].findIndex((n) => n > 0);
-        if (first >= 0) {
-          widen(promiseSpans[role], key, first);
-          widen(promiseSpans[role], key, counts[role].findLastIndex((n) => n > 0));
-        }
+        if (first < 0) continue;
+        widen(promiseSpans[role], key, first);
+        widen(promiseSpans[role], key, counts[role].findLastIndex((n) => n > 0));
       }
     }
+    // The same spans object while the spans say the same, so the promise findings judged against it stand.
+    if (!sameSpans(promiseSpans, spans)) spans = promiseSpans;
 
-    for (const entry of withPromises.items) cardsWithPromises.push(entry.card);
-    const signature = [...promiseSpans.marketing, ...promiseSpans.sales].map(([k, v]) => `${k}:${v.first}-${v.last}`).join('|') + `#${promiseSpans.marketing.size}`;
-    if (signature !== spansSignature || !sameContext) {
-      spansSignature = signature;
-      spansEpoch++;
-    }
-    const byPromiseRule: Finding[][] = promiseRules.map(() => []);
-    for (const entry of withPromises.items) {
-      if (entry.promiseFindings?.epoch !== spansEpoch) {
-        entry.promiseFindings = {
-          epoch: spansEpoch,
-          lists: promiseRules.map((rule) => {
-            const severity = severityOf(map, rule);
-            const found: Finding[] = [];
-            if (severity) rule.checkPromiseCard!(entry.card, entry.promises!, promiseSpans, index, (f) => found.push({ ruleId: rule.id, severity, ...f }));
-            return found;
-          }),
-        };
+    // The per-card and promise rules' findings, gathered in one pass in card order.
+    const byCardRule: Finding[][] = CARD_RULES.map(() => []);
+    const byPromiseRule: Finding[][] = PROMISE_RULES.map(() => []);
+    for (const entry of listed.items) {
+      entry.findings.forEach((list, r) => append(byCardRule[r]!, list));
+      if (!entry.promises) continue;
+      if (entry.promiseFindings?.spans !== spans) {
+        const { card, promises } = entry;
+        entry.promiseFindings = { spans, lists: PROMISE_RULES.map((rule) => collect(rule, map, (emit) => rule.checkPromiseCard!(card, promises, spans, index, emit))) };
       }
-      entry.promiseFindings.lists.forEach((list, p) => {
-        for (const finding of list) byPromiseRule[p]!.push(finding);
-      });
-    }
-
-    // The per-card rules' findings, gathered in one pass in card order.
-    const byRule: Finding[][] = cardRules.map(() => []);
-    for (const entry of withFindings.items) {
-      for (let r = 0; r < byRule.length; r++) for (const finding of entry.findings[r]!) byRule[r]!.push(finding);
+      entry.promiseFindings.lists.forEach((list, p) => append(byPromiseRule[p]!, list));
     }
     const findings: Finding[] = [];
     for (const rule of RULES) {
-      const severity = severityOf(map, rule);
-      if (!severity) continue;
-      if (rule.checkTouchpoint) {
-        for (const finding of byRule[cardRules.indexOf(rule)]!) findings.push(finding);
-      } else if (rule.checkPromiseCard) {
-        for (const finding of byPromiseRule[promiseRules.indexOf(rule)]!) findings.push(finding);
-      } else {
-        rule.check?.(index, (finding) => findings.push({ ruleId: rule.id, severity, ...finding }), map);
-      }
+      if (rule.checkTouchpoint) append(findings, byCardRule[CARD_RULES.indexOf(rule)]!);
+      else if (rule.checkPromiseCard) append(findings, byPromiseRule[PROMISE_RULES.indexOf(rule)]!);
+      else append(findings, collect(rule, map, (emit) => rule.check!(index, emit, map)));
     }
     return findings;
   };

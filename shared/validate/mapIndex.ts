@@ -3,8 +3,14 @@ import type { Team, TeamRole } from '../model/team';
 import type { Stage } from '../model/stage';
 import type { Touchpoint } from '../model/touchpoint';
 import type { Handoff } from '../model/handoff';
-import { computePromiseSpans, promiseKey, type PromiseSpans } from './rules/promises';
-import type { ValidationMode } from './types';
+import { computePromiseSpans, promiseInfoOf, type PromiseInfo, type PromiseSpans } from './promiseSpans';
+
+/**
+ * How much to say. `complete` reports every rule: the command line, exports and Present use it. `workshop`
+ * is the live canvas while the room is still mapping: findings that only mean "this stage has not been
+ * started yet" wait until it has (see MapIndex.notStartedYet), so a fresh template invites instead of alarming.
+ */
+export type ValidationMode = 'workshop' | 'complete';
 
 /** Lookups every rule needs, built once per validation so no rule scans the map inside a loop. */
 export interface MapIndex {
@@ -20,17 +26,22 @@ export interface MapIndex {
   teams: Map<string, Team>;
   stages: Map<string, Stage>;
   stageIndex: Map<string, number>;
+  /** Built on first use: a full validation of a map without connected handoffs never needs it. */
   touchpoints: Map<string, Touchpoint>;
   /** A promise-making card's promise keys, stage position and whether a marketing- or sales-led card makes them. */
   promiseInfo(touchpoint: Touchpoint): PromiseInfo;
   /** The cards that make at least one promise, in map order (most cards make none). */
   cardsWithPromises: Touchpoint[];
+  /** promiseInfo of each of cardsWithPromises, in the same order. */
+  promiseInfos: PromiseInfo[];
   /** Where each promise is made by marketing-led and by sales-led cards (first and last stage). */
   promiseSpans: PromiseSpans;
   /** Per stage: how many cards, and whether a marketing team leads or supports any of them. */
   stageStats: Map<string, { cards: number; marketing: boolean }>;
   handoffs: Map<string, Handoff>;
-  /** Element id → ids it connects to, and ids that connect to it. */
+  /** Every element a connection starts or ends at: the buyer's path. */
+  connected: ReadonlySet<string>;
+  /** Handoff id → ids it connects to, and ids that connect to it (see Adjacency). */
   outgoing: Map<string, string[]>;
   incoming: Map<string, string[]>;
   teamsWithRole(role: TeamRole): Team[];
@@ -39,13 +50,26 @@ export interface MapIndex {
   teamName(id: string): string;
 }
 
+/** Whether one of `teamIds` leads or supports the card (stage coverage counts both). */
+export function involves(touchpoint: Touchpoint, teamIds: ReadonlySet<string>): boolean {
+  return touchpoint.ownerTeamIds.some((id) => teamIds.has(id)) || touchpoint.supportTeamIds.some((id) => teamIds.has(id));
+}
+
+/**
+ * Who connects to whom. The rules and the agreement follow the path only through handoffs (a card asks
+ * only whether it is on the path at all), so neighbour lists are kept for handoffs alone: one set of ids
+ * instead of two lists per card, which is most of what indexing a 20,000-card map used to cost.
+ */
 export interface Adjacency {
+  connected: Set<string>;
+  /** Handoff id → the ids its connections lead to / come from, in connection order. */
   outgoing: Map<string, string[]>;
   incoming: Map<string, string[]>;
 }
 
-/** Who connects to whom: built once per set of connections (the live validator reuses it across card edits). */
-export function buildAdjacency(connections: Iterable<{ source: string; target: string }>): Adjacency {
+/** Built once per set of connections and handoffs (the live validator reuses it across card edits). */
+export function buildAdjacency(connections: Iterable<{ source: string; target: string }>, handoffs: { has(id: string): boolean }): Adjacency {
+  const connected = new Set<string>();
   const outgoing = new Map<string, string[]>();
   const incoming = new Map<string, string[]>();
   const push = (index: Map<string, string[]>, key: string, value: string) => {
@@ -54,10 +78,12 @@ export function buildAdjacency(connections: Iterable<{ source: string; target: s
     else index.set(key, [value]);
   };
   for (const c of connections) {
-    push(outgoing, c.source, c.target);
-    push(incoming, c.target, c.source);
+    connected.add(c.source);
+    connected.add(c.target);
+    if (handoffs.has(c.source)) push(outgoing, c.source, c.target);
+    if (handoffs.has(c.target)) push(incoming, c.target, c.source);
   }
-  return { outgoing, incoming };
+  return { connected, outgoing, incoming };
 }
 
 /** Pieces the caller already has, so an index for a large map is not rebuilt from scratch. */
@@ -67,14 +93,6 @@ export interface IndexParts {
   stageStats?: Map<string, { cards: number; marketing: boolean }>;
   promiseSpans?: PromiseSpans;
   cardsWithPromises?: Touchpoint[];
-  promiseInfo?: (touchpoint: Touchpoint) => PromiseInfo | undefined;
-}
-
-export interface PromiseInfo {
-  keys: string[];
-  at: number;
-  byMarketing: boolean;
-  bySales: boolean;
 }
 
 export function buildIndex(map: JourneyMap, parts: IndexParts = {}, mode: ValidationMode = 'complete'): MapIndex {
@@ -92,9 +110,7 @@ export function buildIndex(map: JourneyMap, parts: IndexParts = {}, mode: Valida
         const stat = stats.get(t.stageId);
         if (!stat) continue;
         stat.cards++;
-        if (!stat.marketing && marketingIds.size > 0) {
-          stat.marketing = t.ownerTeamIds.some((id) => marketingIds.has(id)) || t.supportTeamIds.some((id) => marketingIds.has(id));
-        }
+        if (!stat.marketing && marketingIds.size > 0) stat.marketing = involves(t, marketingIds);
       }
     }
     return stats;
@@ -110,7 +126,9 @@ export function buildIndex(map: JourneyMap, parts: IndexParts = {}, mode: Valida
     }
     return (stageIndex.get(stageId) ?? -1) > lastStartedStage;
   };
-  const { outgoing, incoming } = parts.adjacency ?? buildAdjacency(map.connections);
+  const handoffs = new Map(map.handoffs.map((h) => [h.id, h]));
+  const { connected, outgoing, incoming } = parts.adjacency ?? buildAdjacency(map.connections, handoffs);
+  let touchpoints = parts.touchpoints;
   const byRole = new Map<TeamRole, Team[]>([['marketing', []], ['sales', []], ['other', []]]);
   for (const t of map.teams) byRole.get(t.role)!.push(t);
   // Most cards have exactly one lead: answer those from one shared array per team, without a lookup per card.
@@ -132,6 +150,8 @@ export function buildIndex(map: JourneyMap, parts: IndexParts = {}, mode: Valida
     }
     return list;
   };
+  const promiseInfo = (t: Touchpoint): PromiseInfo => promiseInfoOf(t, stageIndex.get(t.stageId), leads(t));
+  let infos: PromiseInfo[] | undefined;
   return {
     map,
     mode,
@@ -139,30 +159,31 @@ export function buildIndex(map: JourneyMap, parts: IndexParts = {}, mode: Valida
     teams,
     stages,
     stageIndex,
-    touchpoints: parts.touchpoints ?? new Map(map.touchpoints.map((t) => [t.id, t])),
+    get touchpoints() {
+      if (!touchpoints) {
+        touchpoints = new Map();
+        for (const t of map.touchpoints) touchpoints.set(t.id, t);
+      }
+      return touchpoints;
+    },
     get stageStats() {
       return stageStats();
     },
-    promiseInfo(t) {
-      const known = parts.promiseInfo?.(t);
-      if (known) return known;
-      const cardLeads = leads(t);
-      return {
-        keys: t.promises.map(promiseKey),
-        at: stageIndex.get(t.stageId) ?? 0,
-        byMarketing: cardLeads.some((team) => team.role === 'marketing'),
-        bySales: cardLeads.some((team) => team.role === 'sales'),
-      };
-    },
+    promiseInfo,
     get cardsWithPromises() {
       promising ??= map.touchpoints.filter((t) => t.promises.length > 0);
       return promising;
     },
+    get promiseInfos() {
+      infos ??= this.cardsWithPromises.map(promiseInfo);
+      return infos;
+    },
     get promiseSpans() {
-      spans ??= computePromiseSpans(this);
+      spans ??= computePromiseSpans(this.promiseInfos);
       return spans;
     },
-    handoffs: new Map(map.handoffs.map((h) => [h.id, h])),
+    handoffs,
+    connected,
     outgoing,
     incoming,
     teamsWithRole: (role) => byRole.get(role)!,

@@ -2,18 +2,14 @@ import type { Command } from '../document/command';
 import type { RuleId } from '../model/rules';
 import type { JourneyMap } from '../model/journeyMap';
 import type { Touchpoint } from '../model/touchpoint';
-import type { MapIndex, PromiseInfo } from './mapIndex';
-import type { PromiseSpans } from './rules/promises';
+import type { MapIndex, ValidationMode } from './mapIndex';
+import type { PromiseInfo, PromiseSpans } from './promiseSpans';
 
 export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
-/**
- * How much to say. `complete` reports every rule: the command line, exports and Present use it. `workshop`
- * is the live canvas while the room is still mapping: findings that only mean "this stage has not been
- * started yet" wait until it has (see MapIndex.notStartedYet), so a fresh template invites instead of alarming.
- */
-export type ValidationMode = 'workshop' | 'complete';
+/** See MapIndex.mode: the index decides what "not started yet" means, so the mode is defined beside it. */
+export type { ValidationMode } from './mapIndex';
 
 export interface ValidateOptions {
   /** Default `complete`. */
@@ -52,12 +48,11 @@ export interface Rule {
   /** Why it matters, for the facilitator explaining it to the room. */
   rationale: string;
   /**
-   * Rules about one touchpoint at a time implement this instead of `check`: their findings depend only on
-   * the card, the teams and the stages, so the live validator reuses them while those are unchanged.
+   * Rules about one touchpoint at a time implement this instead of `check`: their findings may read the
+   * card, the teams, the stages, the connections and the rule settings — never another card — so the live
+   * validator reuses them while those are unchanged.
    */
   checkTouchpoint?(touchpoint: Touchpoint, index: MapIndex, emit: Emit): void;
-  /** A per-card rule that also reads the connections: its cached findings last until they change. */
-  readsConnections?: boolean;
   /**
    * Rules about one promise-making card against where the map makes its promises: the live validator
    * reuses their findings while the card and the promise spans are unchanged.

@@ -1,4 +1,5 @@
 import type { JourneyMap } from '../model/journeyMap';
+import type { RuleSettings } from '../model/rules';
 import { buildIndex } from './mapIndex';
 import type { Finding, Rule, Severity, ValidateOptions } from './types';
 import { stageWithoutTouchpoints } from './rules/stageWithoutTouchpoints';
@@ -35,6 +36,12 @@ export const RULES: readonly Rule[] = [
   touchpointDisconnected,
 ];
 
+/** A rule's severity under the map's rule settings; undefined when the map switches it off. */
+export function severityOf(settings: RuleSettings, rule: Rule): Severity | undefined {
+  const setting = settings[rule.id];
+  return setting === 'off' ? undefined : (setting ?? rule.defaultSeverity);
+}
+
 /**
  * All findings for a map, with the map's own rule settings applied. Pure and deterministic. Complete unless
  * asked for `workshop` mode, which holds back what only means "not started yet" (see ValidationMode).
@@ -43,13 +50,13 @@ export function validate(map: JourneyMap, options: ValidateOptions = {}): Findin
   const index = buildIndex(map, {}, options.mode ?? 'complete');
   const findings: Finding[] = [];
   for (const rule of RULES) {
-    const setting = map.rules[rule.id];
-    if (setting === 'off') continue;
-    const severity: Severity = setting ?? rule.defaultSeverity;
+    const severity = severityOf(map.rules, rule);
+    if (!severity) continue;
     const emit = (finding: Omit<Finding, 'ruleId' | 'severity'>) => findings.push({ ruleId: rule.id, severity, ...finding });
     if (rule.checkTouchpoint) for (const touchpoint of map.touchpoints) rule.checkTouchpoint(touchpoint, index, emit);
     else if (rule.checkPromiseCard) {
-      for (const touchpoint of index.cardsWithPromises) rule.checkPromiseCard(touchpoint, index.promiseInfo(touchpoint), index.promiseSpans, index, emit);
+      const infos = index.promiseInfos;
+      index.cardsWithPromises.forEach((touchpoint, i) => rule.checkPromiseCard!(touchpoint, infos[i]!, index.promiseSpans, index, emit));
     } else rule.check?.(index, emit, map);
   }
   return findings;

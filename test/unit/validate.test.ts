@@ -281,13 +281,39 @@ describe('validator', () => {
     ]);
   });
 
-  it('is deterministic, lists findings in rule order, and every rule has a description and a rationale', () => {
+  it('is deterministic: equal maps built in different orders give the same findings, listed in rule order', () => {
     const parsed = parseDocument(fullDocument());
     if (!parsed.ok) throw new Error('fixture invalid');
-    const first = findingsForJson(validate(parsed.map));
-    expect(findingsForJson(validate(parsed.map))).toEqual(first);
+    // Several cards feed and follow the handoffs, so a handoff's findings could follow the connections' order.
+    const map: JourneyMap = {
+      ...parsed.map,
+      connections: [
+        ...parsed.map.connections,
+        { id: 'c-cold', source: 'tp-cold', target: 'ho-mql' },
+        { id: 'c-compare', source: 'tp-compare', target: 'ho-mql' },
+        { id: 'c-linkedin', source: 'ho-mql', target: 'tp-linkedin' },
+        { id: 'c-after', source: 'ho-close', target: 'tp-cold' },
+      ],
+      notes: [...parsed.map.notes, { id: 'n2', text: 'Second', x: 1, y: 2 }, { id: 'n3', text: 'Third', stageId: 'aw', x: 3, y: 4 }],
+      rules: { 'sales-unsupported': 'warning', 'touchpoint-without-owner': 'warning', 'missing-post-purchase': 'off' },
+    };
+    const expected = findingsForJson(validate(map));
+    expect(new Set(expected.filter((f) => f.ruleId === 'handoff-dropped').map((f) => f.targetIds[0])).size).toBe(2);
+    const n = (list: unknown[]) => ({ minLength: list.length, maxLength: list.length });
+    fc.assert(
+      fc.property(fc.shuffledSubarray(map.connections, n(map.connections)), fc.shuffledSubarray(map.notes, n(map.notes)), (connections, notes) => {
+        // The same map: the connections and notes listed in another order (their order means nothing),
+        // every record's fields and the rule settings written in another order, after validating another map.
+        const again = withFieldsReversed({ ...map, connections, notes, rules: withFieldsReversed(map.rules) });
+        validate(createMapFromTemplate('b2b-funnel', 'Another map'));
+        for (const mode of ['complete', 'workshop'] as const) {
+          expect(findingsForJson(validate(again, { mode }))).toEqual(findingsForJson(validate(map, { mode })));
+        }
+      }),
+      { numRuns: 40 },
+    );
     const order = RULES.map((r) => r.id);
-    const positions = first.map((f) => order.indexOf(f.ruleId));
+    const positions = expected.map((f) => order.indexOf(f.ruleId));
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
     for (const rule of RULES) {
       expect(rule.description.length).toBeGreaterThan(20);
@@ -295,6 +321,13 @@ describe('validator', () => {
     }
   });
 });
+
+/** A copy of a map (or a record) whose objects have their fields inserted in the reverse order; lists keep their order. */
+function withFieldsReversed<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(withFieldsReversed) as T;
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).reverse().map(([key, field]) => [key, withFieldsReversed(field)])) as T;
+}
 
 describe('coverage matrix', () => {
   it('counts, per team and stage, the touchpoints each team leads and supports', async () => {

@@ -1,5 +1,12 @@
 import type { Rule } from '../types';
-import { makeLeadFix, names, quote } from '../fixes';
+import { makeLeadFix } from '../fixes';
+import { names, quote } from '../wording';
+
+/** Neighbours in id order: the order of the map's connections means nothing, so findings must not follow it. */
+function inIdOrder(ids: readonly string[] | undefined): readonly string[] {
+  if (!ids) return [];
+  return ids.length < 2 ? ids : [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
 
 export const handoffDropped: Rule = {
   id: 'handoff-dropped',
@@ -13,7 +20,7 @@ export const handoffDropped: Rule = {
       const to = index.teams.get(handoff.toTeamId);
       if (!from || !to || from.id === to.id) continue;
       const route = `${from.name} → ${to.name}`;
-      for (const sourceId of index.incoming.get(handoff.id) ?? []) {
+      for (const sourceId of inIdOrder(index.incoming.get(handoff.id))) {
         const card = index.touchpoints.get(sourceId);
         if (!card || card.ownerTeamIds.includes(from.id)) continue;
         const leads = index.leads(card);
@@ -23,7 +30,7 @@ export const handoffDropped: Rule = {
           fix: makeLeadFix(card, from, index),
         });
       }
-      for (const targetId of index.outgoing.get(handoff.id) ?? []) {
+      for (const targetId of inIdOrder(index.outgoing.get(handoff.id))) {
         const card = index.touchpoints.get(targetId);
         if (!card || card.ownerTeamIds.includes(to.id)) continue;
         const leads = index.leads(card);

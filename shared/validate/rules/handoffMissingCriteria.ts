@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { quote } from '../fixes';
+import { quote } from '../wording';
 
 export const handoffMissingCriteria: Rule = {
   id: 'handoff-missing-criteria',

@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
-import { quote, retargetHandoffFix } from '../fixes';
+import { retargetHandoffFix } from '../fixes';
+import { quote } from '../wording';
 
 export const handoffSameTeam: Rule = {
   id: 'handoff-same-team',

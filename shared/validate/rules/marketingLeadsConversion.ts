@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
-import { makeLeadFix, quote } from '../fixes';
+import { makeLeadFix } from '../fixes';
+import { quote } from '../wording';
 
 export const marketingLeadsConversion: Rule = {
   id: 'marketing-leads-conversion',

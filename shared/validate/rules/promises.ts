@@ -1,45 +1,8 @@
 import type { Rule } from '../types';
-import type { MapIndex } from '../mapIndex';
-import { quote } from '../fixes';
+import { quote } from '../wording';
 
-/** Where each promise is made, by role: the first and last stage index of the cards that make it. */
-export interface PromiseSpans {
-  marketing: Map<string, { first: number; last: number }>;
-  sales: Map<string, { first: number; last: number }>;
-}
-
-// Promises repeat across cards ("live in one day"); their comparison keys are worked out once.
-const keys = new Map<string, string>();
-export function promiseKey(promise: string): string {
-  let key = keys.get(promise);
-  if (key === undefined) {
-    if (keys.size > 10_000) keys.clear();
-    keys.set(promise, (key = promise.trim().toLowerCase()));
-  }
-  return key;
-}
-
-export function widen(spans: Map<string, { first: number; last: number }>, key: string, at: number): void {
-  const current = spans.get(key);
-  if (!current) spans.set(key, { first: at, last: at });
-  else {
-    if (at < current.first) current.first = at;
-    if (at > current.last) current.last = at;
-  }
-}
-
-/** One pass over the cards that make promises, for both promise rules. */
-export function computePromiseSpans(index: MapIndex): PromiseSpans {
-  const spans: PromiseSpans = { marketing: new Map(), sales: new Map() };
-  for (const t of index.cardsWithPromises) {
-    const { keys: promiseKeys, at, byMarketing, bySales } = index.promiseInfo(t);
-    for (const k of promiseKeys) {
-      if (byMarketing) widen(spans.marketing, k, at);
-      if (bySales) widen(spans.sales, k, at);
-    }
-  }
-  return spans;
-}
+// The agreement compares promises the way these rules do.
+export { promiseKey } from '../promiseSpans';
 
 export const promiseNotSetUp: Rule = {
   id: 'promise-not-set-up',

@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
-import { addSupporterFix, quote } from '../fixes';
+import { addSupporterFix } from '../fixes';
+import { quote } from '../wording';
 
 export const salesUnsupported: Rule = {
   id: 'sales-unsupported',

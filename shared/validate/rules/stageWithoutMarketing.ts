@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
-import { addTouchpointFix, quote } from '../fixes';
+import { addTouchpointFix } from '../fixes';
+import { quote } from '../wording';
 
 export const stageWithoutMarketing: Rule = {
   id: 'stage-without-marketing',

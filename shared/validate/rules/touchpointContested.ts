@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
-import { makeLeadFix, names, quote } from '../fixes';
+import { makeLeadFix } from '../fixes';
+import { names, quote } from '../wording';
 import { expectedLeadRole } from '../roleModel';
 
 export const touchpointContested: Rule = {

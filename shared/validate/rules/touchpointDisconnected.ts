@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { quote } from '../fixes';
+import { quote } from '../wording';
 
 export const touchpointDisconnected: Rule = {
   id: 'touchpoint-disconnected',
@@ -7,10 +7,8 @@ export const touchpointDisconnected: Rule = {
   title: 'Touchpoint off the path',
   description: "A touchpoint that is not on the buyer's path, while the map has connections.",
   rationale: "Once the team draws the buyer's path, a touchpoint outside it is either missing a connection or not part of the journey.",
-  readsConnections: true,
   checkTouchpoint(t, index, emit) {
-    if (index.outgoing.size === 0) return; // no connections yet: no path to be off
-    if (index.incoming.has(t.id) || index.outgoing.has(t.id)) return;
+    if (index.connected.size === 0 || index.connected.has(t.id)) return; // on the path, or no path drawn yet
     emit({ message: `${quote(t.title)} is not on the buyer's path: nothing leads to it or from it.`, targetIds: [t.id] });
   },
 };

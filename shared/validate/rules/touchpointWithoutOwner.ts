@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
-import { makeLeadFix, quote } from '../fixes';
+import { makeLeadFix } from '../fixes';
+import { quote } from '../wording';
 import { expectedLeadRole } from '../roleModel';
 
 export const touchpointWithoutOwner: Rule = {
