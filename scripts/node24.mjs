@@ -135,7 +135,7 @@ function unitTests(node, env) {
   const vitest = path.join(path.dirname(require.resolve('vitest/package.json')), 'vitest.mjs');
   const reportFile = path.join(root, 'reports', 'node24', 'unit-results.json');
   rmSync(reportFile, { force: true });
-  const result = run(node, [vitest, 'run', '--config', path.join('scripts', 'vitest.node24.config.mts')], { env });
+  const result = run(node, [vitest, 'run', '--config', path.join('scripts', 'vitest.node24.config.mjs')], { env });
   if (!existsSync(reportFile)) return false;
   const report = JSON.parse(readFileSync(reportFile, 'utf8'));
   console.log(`Unit tests on Node ${NODE_VERSION}: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${report.numPendingTests} skipped`);
