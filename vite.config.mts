@@ -14,6 +14,8 @@ export default defineConfig({
     outDir: path.join(root, 'dist', 'renderer'),
     emptyOutDir: true,
     sourcemap: true,
+    // THROUGHLINE_PROFILE=1 npm run build keeps function names for bench/profileCanvas.ts.
+    minify: process.env.THROUGHLINE_PROFILE ? false : 'esbuild',
     target: 'es2022',
     chunkSizeWarningLimit: 1500,
   },

@@ -14,7 +14,7 @@ import { median, percentile } from './measure';
 const root = process.cwd();
 
 /** Frame times (ms between animation frames) recorded in the page while `act` runs. */
-async function frameTimes(page: Page, act: () => Promise<void>): Promise<number[]> {
+export async function frameTimes(page: Page, act: () => Promise<void>): Promise<number[]> {
   await page.evaluate(() => {
     const w = window as unknown as { __frames: number[]; __recording: boolean };
     w.__frames = [];
@@ -78,7 +78,7 @@ function cardNearMiddle(page: Page, selector: string, area: { x: number; y: numb
 }
 
 /** A drag of a card (or node) and a pan of the empty pane, repeated; frame times collected for each. */
-async function interact(page: Page, cardSelector: string, paneArea: { x: number; y: number; width: number; height: number }, rounds: number) {
+export async function interact(page: Page, cardSelector: string, paneArea: { x: number; y: number; width: number; height: number }, rounds: number) {
   const dragFrames: number[] = [];
   const panFrames: number[] = [];
   for (let round = 0; round < rounds; round++) {
@@ -117,19 +117,35 @@ async function startServe(dataDir: string): Promise<{ child: ChildProcess; url: 
   return { child, url, origin: parsed.origin, token: parsed.hash.replace('#token=', '') };
 }
 
+type Stats = { median: number; p95: number };
+type Pair = { ours: Stats; bare: Stats };
+
 export interface CanvasFigures {
-  drag: { ours: { median: number; p95: number }; bare: { median: number; p95: number } };
-  pan: { ours: { median: number; p95: number }; bare: { median: number; p95: number } };
+  drag: Pair;
+  pan: Pair;
+  /** The same gestures with the CPU slowed 4× (DevTools protocol), where 60 Hz no longer hides the work. */
+  throttled: { drag: Pair; pan: Pair };
   startMs: number;
   nodes: number;
   edges: number;
 }
 
+/** How much the CPU is slowed for the throttled figures, as DevTools' "4× slowdown". */
+export const CPU_THROTTLE = 4;
+
+async function throttle(page: Page, rate: number): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  await cdp.detach();
+}
+
+const stats = (frames: number[]): Stats => ({ median: median(frames), p95: percentile(frames, 95) });
+
 /**
  * The canvas in Debian's Chromium: the 1,000-touchpoint map through `throughline serve` against a bare
  * @xyflow/react page with as many default nodes and edges, both driven by the same pointer gestures.
  */
-export async function measureCanvas(map: JourneyMap, rounds: number): Promise<CanvasFigures> {
+export async function measureCanvas(map: JourneyMap, rounds: number, large?: JourneyMap): Promise<CanvasFigures & { large?: { dragP95: number; dragMedian: number; cards: number } }> {
   const bareDir = fs.mkdtempSync(path.join(os.tmpdir(), 'throughline-bare-'));
   await build({ root: path.join(process.cwd(), 'bench', 'bare'), base: './', plugins: [react()], logLevel: 'warn', build: { outDir: bareDir, emptyOutDir: true } });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'throughline-bench-'));
@@ -148,7 +164,13 @@ export async function measureCanvas(map: JourneyMap, rounds: number): Promise<Ca
     await page.goto(serve.url);
     const started = Date.now();
     await page.goto(`${serve.origin}/?map=${encodeURIComponent(mapId)}`);
-    await page.waitForFunction((count) => document.querySelectorAll('.react-flow__node-touchpoint').length >= count, map.touchpoints.length, { timeout: 120_000 });
+    await page
+      .waitForFunction((count) => document.querySelectorAll('.react-flow__node-touchpoint').length >= count, map.touchpoints.length, { timeout: 120_000 })
+      .catch(async (error: Error) => {
+        const shot = path.join(os.tmpdir(), 'throughline-bench-start-failed.png');
+        await page.screenshot({ path: shot });
+        throw new Error(`the 1,000-card map was not drawn (${await page.locator('.react-flow__node-touchpoint').count()} cards in view; screenshot ${shot}): ${error.message}`);
+      });
     const startMs = Date.now() - started;
     // What the canvas holds (cards, handoffs, notes, two nodes per lane and per stage), whether or not all of it is in the DOM.
     const unowned = map.touchpoints.some((t) => !t.ownerTeamIds.some((id) => map.teams.some((team) => team.id === id))) ? 1 : 0;
@@ -169,19 +191,70 @@ export async function measureCanvas(map: JourneyMap, rounds: number): Promise<Ca
     await barePage.goto(`${bare.url}?nodes=${nodes}&edges=${edges}&columns=${map.stages.length}`);
     await barePage.waitForFunction((count) => document.querySelectorAll('.react-flow__node').length >= count, nodes, { timeout: 120_000 });
     await zoomIn(barePage, '.react-flow__node');
-    const bareResult = await interact(barePage, '.react-flow__node', { x: 0, y: 0, width: 1920, height: 1080 }, rounds);
+    const bareArea = { x: 0, y: 0, width: 1920, height: 1080 };
+    const bareResult = await interact(barePage, '.react-flow__node', bareArea, rounds);
 
-    const stats = (frames: number[]) => ({ median: median(frames), p95: percentile(frames, 95) });
+    // The same gestures with the CPU slowed: ours and the bare page in alternation, so both see the same machine.
+    await throttle(page, CPU_THROTTLE);
+    await throttle(barePage, CPU_THROTTLE);
+    const slowOurs = { dragFrames: [] as number[], panFrames: [] as number[] };
+    const slowBare = { dragFrames: [] as number[], panFrames: [] as number[] };
+    for (let round = 0; round < rounds; round++) {
+      const a = await interact(page, '.react-flow__node-touchpoint', canvasBox, 1);
+      const b = await interact(barePage, '.react-flow__node', bareArea, 1);
+      slowOurs.dragFrames.push(...a.dragFrames);
+      slowOurs.panFrames.push(...a.panFrames);
+      slowBare.dragFrames.push(...b.dragFrames);
+      slowBare.panFrames.push(...b.panFrames);
+    }
+    await throttle(page, 1);
+    await barePage.close();
+
+    let largeFigures: { dragP95: number; dragMedian: number; cards: number } | undefined;
+    if (large) {
+      const response = await page.request.post(`${serve.origin}/api/maps.import`, { data: { document: toDocument(large) }, headers: { 'x-throughline-token': serve.token } });
+      const largeId = ((await response.json()) as { value: { map: { id: string } } }).value.map.id;
+      await page.goto(`${serve.origin}/?map=${encodeURIComponent(largeId)}`);
+      // Large maps render what is in view only: wait for cards, then for the canvas to settle.
+      await page.waitForSelector('.react-flow__node-touchpoint', { timeout: 120_000 });
+      await page.waitForTimeout(1000);
+      await zoomIn(page, '.react-flow__node-touchpoint');
+      const dragged = await interact(page, '.react-flow__node-touchpoint', canvasBox, rounds);
+      largeFigures = { dragP95: percentile(dragged.dragFrames, 95), dragMedian: median(dragged.dragFrames), cards: large.touchpoints.length };
+    }
+
     return {
       drag: { ours: stats(ours.dragFrames), bare: stats(bareResult.dragFrames) },
       pan: { ours: stats(ours.panFrames), bare: stats(bareResult.panFrames) },
+      throttled: {
+        drag: { ours: stats(slowOurs.dragFrames), bare: stats(slowBare.dragFrames) },
+        pan: { ours: stats(slowOurs.panFrames), bare: stats(slowBare.panFrames) },
+      },
       startMs,
       nodes,
       edges,
+      large: largeFigures,
     };
   } finally {
     await browser.close();
     bare.close();
     serve.child.kill('SIGTERM');
+    await new Promise((resolve) => serve.child.once('exit', resolve));
+    fs.rmSync(bareDir, { recursive: true, force: true });
+    fs.rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** The canvas figures, as npm run bench reports them. */
+export function reportCanvas(canvas: Awaited<ReturnType<typeof measureCanvas>>, report: (name: string, value: number, unit: string, budget: number | null, detail?: string) => void): void {
+  const detail = (pair: Pair) => `ours ${pair.ours.median.toFixed(1)}/${pair.ours.p95.toFixed(1)} ms, bare ${pair.bare.median.toFixed(1)}/${pair.bare.p95.toFixed(1)} ms (median/p95)`;
+  report('canvas.drag_median_vs_bare', canvas.drag.ours.median / canvas.drag.bare.median, '×', 1.5, detail(canvas.drag));
+  report('canvas.drag_p95_vs_bare', canvas.drag.ours.p95 / canvas.drag.bare.p95, '×', 1.5);
+  report('canvas.pan_median_vs_bare', canvas.pan.ours.median / canvas.pan.bare.median, '×', 1.5, detail(canvas.pan));
+  report('canvas.pan_p95_vs_bare', canvas.pan.ours.p95 / canvas.pan.bare.p95, '×', 1.5);
+  const slow = canvas.throttled;
+  report('canvas.drag_p95_throttled_vs_bare', slow.drag.ours.p95 / slow.drag.bare.p95, '×', 1, `CPU ${CPU_THROTTLE}× slower: ${detail(slow.drag)}`);
+  report('canvas.pan_p95_throttled_vs_bare', slow.pan.ours.p95 / slow.pan.bare.p95, '×', 1, `CPU ${CPU_THROTTLE}× slower: ${detail(slow.pan)}`);
+  if (canvas.large) report('canvas.drag_p95_5000_ms', canvas.large.dragP95, 'ms', 33.4, `${canvas.large.cards} cards, median ${canvas.large.dragMedian.toFixed(1)} ms`);
+  report('start.map_1000_drawn_ms', canvas.startMs, 'ms', 500, `${canvas.nodes} nodes, ${canvas.edges} edges`);
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import {
   Background,
   BackgroundVariant,
@@ -143,6 +143,12 @@ export function JourneyCanvas() {
 
   const addFromPalette = useAddFromPalette();
 
+  // While the view moves, the map is its own compositing layer: a pan moves pixels already drawn instead of
+  // painting the cards and connections again every frame; when it stops, it is drawn crisp at the new zoom.
+  const canvasRef = useRef<HTMLElement>(null);
+  const onMoveStart = useCallback(() => canvasRef.current?.classList.add('moving'), []);
+  const onMoveEnd = useCallback(() => canvasRef.current?.classList.remove('moving'), []);
+
   const updateSelection = useCallback(
     (changes: { id: string; selected: boolean }[]) => {
       const next = new Set(editor.store.getState().selection);
@@ -235,8 +241,10 @@ export function JourneyCanvas() {
   );
 
   return (
-    <section className={`canvas${showMinimap ? ' with-minimap' : ''}`} aria-label="Canvas" onDragOver={onDragOver} onDrop={onDrop}>
+    <section ref={canvasRef} className={`canvas${showMinimap ? ' with-minimap' : ''}`} aria-label="Canvas" onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow
+        onMoveStart={onMoveStart}
+        onMoveEnd={onMoveEnd}
         nodes={nodes}
         edges={flow.edges}
         nodeTypes={nodeTypes}
