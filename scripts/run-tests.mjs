@@ -1,4 +1,4 @@
-// `npm test`: type-check, unit tests (vitest), build, then end-to-end tests (Playwright in Debian's
+// `npm test`: type-check, lint (`npm run lint`), unit tests (vitest), build, then end-to-end tests (Playwright in Debian's
 // Chromium through `throughline serve`). Ends with one summary line over both suites.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -16,6 +16,7 @@ const step = (name, args) => {
 };
 
 step('typecheck', ['tsc', '-p', 'tsconfig.json']);
+step('lint', ['npm', 'run', '--silent', 'lint']);
 step('unit tests', ['vitest', 'run']);
 if (step('build', ['node', 'scripts/build.mjs'])) step('end-to-end tests', ['playwright', 'test']);
 
