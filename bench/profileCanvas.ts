@@ -53,7 +53,9 @@ async function main() {
   const kind = process.argv[2] ?? 'pan';
   const cards = Number(argument('--cards') ?? 1000);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'throughline-profile-'));
-  const child = spawn(process.execPath, [path.join(process.cwd(), 'bin', 'throughline.cjs'), 'serve', '--port', '0', '--data', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // THROUGHLINE_BENCH_CLI: another build's CLI (say, one with an unminified renderer beside it).
+  const cli = process.env.THROUGHLINE_BENCH_CLI || path.join(process.cwd(), 'bin', 'throughline.cjs');
+  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--data', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve) => {
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {
