@@ -77,30 +77,37 @@ export interface EditHint {
 
 type PromiseCounts = Map<string, { marketing: number[]; sales: number[] }>;
 
-/** The entries worth listing — cards with findings or promises — kept in card order without sorting every card. */
-class OrderedEntries {
-  readonly items: CardEntry[] = [];
+/**
+ * One rule's findings in card order, each beside its card's position: an edit takes a card's findings out
+ * and puts its new ones in, without walking the other cards.
+ */
+class RuleFindings {
+  readonly findings: Finding[] = [];
+  private readonly ords: number[] = [];
+  /** The first index whose card comes at or after `ord`. */
   private position(ord: number): number {
     let low = 0;
-    let high = this.items.length;
+    let high = this.ords.length;
     while (low < high) {
       const mid = (low + high) >> 1;
-      if (this.items[mid]!.ord < ord) low = mid + 1;
+      if (this.ords[mid]! < ord) low = mid + 1;
       else high = mid;
     }
     return low;
   }
-  add(entry: CardEntry): void {
-    this.items.splice(this.position(entry.ord), 0, entry);
-  }
-  remove(ord: number): void {
+  add(ord: number, found: readonly Finding[]): void {
+    if (found.length === 0) return;
     const at = this.position(ord);
-    if (this.items[at]?.ord === ord) this.items.splice(at, 1);
+    this.findings.splice(at, 0, ...found);
+    this.ords.splice(at, 0, ...found.map(() => ord));
   }
-}
-
-function append(target: Finding[], list: readonly Finding[]): void {
-  for (const finding of list) target.push(finding);
+  remove(ord: number, count: number): void {
+    if (count > 0) {
+      const at = this.position(ord);
+      this.findings.splice(at, count);
+      this.ords.splice(at, count);
+    }
+  }
 }
 
 /** Runs one rule's check into a list, under the rule's severity; nothing when the map switches it off. */
@@ -116,11 +123,11 @@ function collect(rule: Rule, map: JourneyMap, check: (emit: (finding: Omit<Findi
  * (the mode only changes map-wide rules, so cached card findings serve both).
  *
  * Given the edit that led from the last validated document to this one (cards only), it takes the changed
- * cards' share out of the map-wide tallies (stage coverage, where promises are made) and puts their new
- * share in; otherwise it starts the tallies afresh from every card. Either way a card's facts come from a
- * cache keyed by the card object (immer keeps unchanged cards identical), emptied whenever the context —
- * teams, stages, rule settings, connections — changes. Promise-making cards are re-judged only when
- * the promise spans change.
+ * cards' share out — of the map-wide tallies (stage coverage, where promises are made) and of each rule's
+ * findings — and puts their new share in; otherwise it starts afresh from every card. Either way a card's
+ * facts come from a cache keyed by the card object (immer keeps unchanged cards identical), emptied
+ * whenever the context — teams, stages, rule settings, connections — changes. Promise-making cards are
+ * re-judged only when the promise spans change.
  */
 export function createIncrementalValidator(): (doc: MapDoc, hint?: EditHint, mode?: ValidationMode) => Finding[] {
   let context: readonly unknown[] = [];
@@ -133,7 +140,8 @@ export function createIncrementalValidator(): (doc: MapDoc, hint?: EditHint, mod
   let cardsInStage: number[] = [];
   let marketingInStage: number[] = [];
   let promiseCounts: PromiseCounts = new Map();
-  let listed = new OrderedEntries();
+  let byCardRule: RuleFindings[] = [];
+  let byPromiseRule: RuleFindings[] = [];
   let spans: PromiseSpans = { marketing: new Map(), sales: new Map() };
 
   function factsOf(card: Touchpoint, index: MapIndex, marketingIds: ReadonlySet<string>): CardFacts {
@@ -150,12 +158,9 @@ export function createIncrementalValidator(): (doc: MapDoc, hint?: EditHint, mod
     return known;
   }
 
-  /** Adds (+1) or removes (-1) a card's share of the tallies and of the listed entries. */
+  /** Adds (+1) or removes (-1) a card's share of the tallies and of the per-card rules' findings. */
   function tally(entry: CardEntry, sign: 1 | -1, stageCount: number): void {
-    if (entry.promises || entry.findings.some((f) => f.length > 0)) {
-      if (sign > 0) listed.add(entry);
-      else listed.remove(entry.ord);
-    }
+    entry.findings.forEach((found, r) => (sign > 0 ? byCardRule[r]!.add(entry.ord, found) : byCardRule[r]!.remove(entry.ord, found.length)));
     if (entry.stage >= 0) {
       cardsInStage[entry.stage]! += sign;
       if (entry.marketing) marketingInStage[entry.stage]! += sign;
@@ -168,6 +173,15 @@ export function createIncrementalValidator(): (doc: MapDoc, hint?: EditHint, mod
       if (p.byMarketing) counts.marketing[p.at]! += sign;
       if (p.bySales) counts.sales[p.at]! += sign;
     }
+  }
+
+  /** A promise-making card's findings under the promise rules, judged (once per span table) against `spans`. */
+  function promiseFindingsOf(entry: CardEntry, map: JourneyMap, index: MapIndex): Finding[][] {
+    if (entry.promiseFindings?.spans !== spans) {
+      const { card, promises } = entry;
+      entry.promiseFindings = { spans, lists: PROMISE_RULES.map((rule) => collect(rule, map, (emit) => rule.checkPromiseCard!(card, promises!, spans, index, emit))) };
+    }
+    return entry.promiseFindings.lists;
   }
 
   return (doc, hint, mode = 'complete') => {
@@ -187,15 +201,19 @@ export function createIncrementalValidator(): (doc: MapDoc, hint?: EditHint, mod
     const index = buildIndex(map, { touchpoints: doc.touchpoints, adjacency: adjacencyOf.adjacency, stageStats, promiseSpans }, mode);
     const stageCount = map.stages.length;
 
-    if (doc !== last) {
-      const edited = sameContext && hint !== undefined && last !== undefined && hint.from === last;
+    // The cards whose promise findings must be put in afresh; all of them when the spans change.
+    const judge: CardEntry[] = [];
+    // Validated already (in the other mode) when it is the very same document: every tally and list stands.
+    const seen = doc === last;
+    const edited = !seen && sameContext && hint !== undefined && last !== undefined && hint.from === last;
+    if (!seen) {
       if (!edited) {
         entries = new Map();
         nextOrd = 0;
         cardsInStage = new Array<number>(stageCount).fill(0);
         marketingInStage = new Array<number>(stageCount).fill(0);
         promiseCounts = new Map();
-        listed = new OrderedEntries();
+        byCardRule = CARD_RULES.map(() => new RuleFindings());
       }
       // After an edit, only the cards it touched: their old share out, their new one in. Otherwise every
       // card, in map order.
@@ -204,6 +222,7 @@ export function createIncrementalValidator(): (doc: MapDoc, hint?: EditHint, mod
         const old = entries.get(id);
         if (old) {
           tally(old, -1, stageCount);
+          if (old.promiseFindings) old.promiseFindings.lists.forEach((found, p) => byPromiseRule[p]!.remove(old.ord, found.length));
           entries.delete(id);
         }
         const card = doc.touchpoints.get(id);
@@ -211,10 +230,10 @@ export function createIncrementalValidator(): (doc: MapDoc, hint?: EditHint, mod
         const entry: CardEntry = { ord: old?.ord ?? nextOrd++, card, ...factsOf(card, index, marketingIds) };
         entries.set(id, entry);
         tally(entry, 1, stageCount);
+        if (entry.promises) judge.push(entry);
       }
       last = doc;
     }
-    // Otherwise this very document was validated already (in the other mode): the tallies describe it.
 
     map.stages.forEach((stage, i) => stageStats.set(stage.id, { cards: cardsInStage[i]!, marketing: marketingInStage[i]! > 0 }));
     for (const [key, counts] of promiseCounts) {
@@ -225,26 +244,20 @@ export function createIncrementalValidator(): (doc: MapDoc, hint?: EditHint, mod
         widen(promiseSpans[role], key, counts[role].findLastIndex((n) => n > 0));
       }
     }
-    // The same spans object while the spans say the same, so the promise findings judged against it stand.
-    if (!sameSpans(promiseSpans, spans)) spans = promiseSpans;
-
-    // The per-card and promise rules' findings, gathered in one pass in card order.
-    const byCardRule: Finding[][] = CARD_RULES.map(() => []);
-    const byPromiseRule: Finding[][] = PROMISE_RULES.map(() => []);
-    for (const entry of listed.items) {
-      entry.findings.forEach((list, r) => append(byCardRule[r]!, list));
-      if (!entry.promises) continue;
-      if (entry.promiseFindings?.spans !== spans) {
-        const { card, promises } = entry;
-        entry.promiseFindings = { spans, lists: PROMISE_RULES.map((rule) => collect(rule, map, (emit) => rule.checkPromiseCard!(card, promises, spans, index, emit))) };
-      }
-      entry.promiseFindings.lists.forEach((list, p) => append(byPromiseRule[p]!, list));
+    if (!seen && !(edited && sameSpans(promiseSpans, spans))) {
+      // New spans, or no edit to go by: every promise-making card is judged again, in card order.
+      spans = promiseSpans;
+      byPromiseRule = PROMISE_RULES.map(() => new RuleFindings());
+      judge.length = 0;
+      for (const entry of entries.values()) if (entry.promises) judge.push(entry);
+      judge.sort((a, b) => a.ord - b.ord);
     }
+    for (const entry of judge) promiseFindingsOf(entry, map, index).forEach((found, p) => byPromiseRule[p]!.add(entry.ord, found));
+
     const findings: Finding[] = [];
     for (const rule of RULES) {
-      if (rule.checkTouchpoint) append(findings, byCardRule[CARD_RULES.indexOf(rule)]!);
-      else if (rule.checkPromiseCard) append(findings, byPromiseRule[PROMISE_RULES.indexOf(rule)]!);
-      else append(findings, collect(rule, map, (emit) => rule.check!(index, emit, map)));
+      const own = rule.checkTouchpoint ? byCardRule[CARD_RULES.indexOf(rule)]!.findings : rule.checkPromiseCard ? byPromiseRule[PROMISE_RULES.indexOf(rule)]!.findings : collect(rule, map, (emit) => rule.check!(index, emit, map));
+      for (let i = 0; i < own.length; i++) findings.push(own[i]!);
     }
     return findings;
   };
