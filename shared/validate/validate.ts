@@ -1,7 +1,7 @@
 import type { JourneyMap } from '../model/journeyMap';
 import type { RuleSettings } from '../model/rules';
 import { buildIndex } from './mapIndex';
-import type { Finding, Rule, Severity, ValidateOptions } from './types';
+import type { Emit, Finding, Rule, Severity, ValidateOptions } from './types';
 import { stageWithoutTouchpoints } from './rules/stageWithoutTouchpoints';
 import { stageWithoutMarketing } from './rules/stageWithoutMarketing';
 import { touchpointWithoutOwner } from './rules/touchpointWithoutOwner';
@@ -48,12 +48,28 @@ export function severityOf(settings: RuleSettings, rule: Rule): Severity | undef
  */
 export function validate(map: JourneyMap, options: ValidateOptions = {}): Finding[] {
   const index = buildIndex(map, {}, options.mode ?? 'complete');
+  const into = (list: Finding[], rule: Rule, severity: Severity) => (finding: Omit<Finding, 'ruleId' | 'severity'>) => {
+    list.push({ ruleId: rule.id, severity, ...finding });
+  };
+  // The per-card rules in one pass over the cards (each card is read once for all of them, not once per
+  // rule), each into its own list; the lists join the others in rule order below.
+  const perCard = new Map<Rule, Finding[]>();
+  const cardChecks: { rule: Rule; emit: Emit }[] = [];
+  for (const rule of RULES) {
+    const severity = severityOf(map.rules, rule);
+    if (!rule.checkTouchpoint || !severity) continue;
+    const list: Finding[] = [];
+    perCard.set(rule, list);
+    cardChecks.push({ rule, emit: into(list, rule, severity) });
+  }
+  for (const touchpoint of map.touchpoints) for (const { rule, emit } of cardChecks) rule.checkTouchpoint!(touchpoint, index, emit);
+
   const findings: Finding[] = [];
   for (const rule of RULES) {
     const severity = severityOf(map.rules, rule);
     if (!severity) continue;
-    const emit = (finding: Omit<Finding, 'ruleId' | 'severity'>) => findings.push({ ruleId: rule.id, severity, ...finding });
-    if (rule.checkTouchpoint) for (const touchpoint of map.touchpoints) rule.checkTouchpoint(touchpoint, index, emit);
+    const emit = into(findings, rule, severity);
+    if (rule.checkTouchpoint) for (const finding of perCard.get(rule)!) findings.push(finding);
     else if (rule.checkPromiseCard) {
       const infos = index.promiseInfos;
       index.cardsWithPromises.forEach((touchpoint, i) => rule.checkPromiseCard!(touchpoint, infos[i]!, index.promiseSpans, index, emit));
