@@ -7,6 +7,8 @@ import { median, sideBySide } from './measure';
 import { report, writeResults } from './results';
 import { measureCanvas, reportCanvas } from './canvas';
 import { measureRoomLoad, reportRoomLoad, ROOM_DURATION_MS, ROOM_QUICK_DURATION_MS } from './roomLoad';
+import { measureExportLarge } from './exportLarge';
+import { measureLarge } from './large';
 import { parseMap, toDocument } from '../shared/format/document';
 import { validate } from '../shared/validate/validate';
 import { changedCardIds, createIncrementalValidator } from '../shared/validate/incremental';
@@ -90,6 +92,9 @@ async function main() {
     db.close();
   }
 
+  // 3b. The 20,000-card map: opening it from the store, and a full validation of it (bench/large.ts).
+  await measureLarge({ work, quick });
+
   // 4. Export: the 1,000-touchpoint deck, in its own process for an honest memory peak.
   {
     const worker = path.join(root, 'dist', 'bench', 'exportWorker.cjs');
@@ -98,6 +103,10 @@ async function main() {
     report('export.pdf_1000_ms', result.ms, 'ms', 3000, `${result.pages} pages`);
     report('export.pdf_1000_peak_memory', result.maxRssMb, 'MB', null);
   }
+
+  // 4b. The 20,000-card deck, exported once through a real host (maps.exportStart / maps.exportStatus) while
+  // the host answers maps.list: its time, the host's peak memory and the p95 answer time (bench/exportLarge.ts).
+  await measureExportLarge({ root, work });
 
   // 1 and 5. Canvas frame times against a bare React Flow page (also with the CPU throttled), a 5,000-card
   // drag, and start-up time.
