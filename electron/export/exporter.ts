@@ -1,7 +1,8 @@
 import type { JourneyMap } from '../../shared/model/journeyMap';
 import { validate } from '../../shared/validate/validate';
 import { buildDeck } from '../../shared/deck/buildDeck';
-import { drawDeck } from '../../shared/deck/drawDeck';
+import { drawSlide } from '../../shared/deck/drawDeck';
+import type { Slide } from '../../shared/deck/model';
 import { drawJourneyGrid } from '../../shared/drawing/gridDrawing';
 import { renderSvg } from '../../shared/drawing/svg';
 import { captionBand } from '../../shared/drawing/caption';
@@ -126,7 +127,16 @@ export async function exportMap(map: JourneyMap, format: ExportFormat, options: 
       });
       const drawn = (done: number, count: number) => report(0.78 + (0.2 * done) / count, done < count ? `Drawing slide ${done + 1} of ${count}` : `Writing the ${format.toUpperCase()}`);
       const info = { title: map.name, subject: 'Buyer journey map', date: now };
-      if (format === 'pdf') return file(await renderPdf(drawDeck(deck), fonts, info, drawn));
+      if (format === 'pdf') {
+        // Slide by slide, each let go once it is on its page: a deck of thousands of slides is not held twice.
+        const slides: (Slide | undefined)[] = deck.slides;
+        const page = (index: number) => {
+          const drawing = drawSlide(deck, index);
+          slides[index] = undefined;
+          return drawing;
+        };
+        return file(await renderPdf({ count: deck.slides.length, page }, fonts, info, drawn));
+      }
       // Loaded on demand, so an export worker drawing a PDF or an image starts without PowerPoint's writer.
       const { renderPptx } = await import('./pptx');
       return file(await renderPptx(deck, info, drawn));

@@ -59,7 +59,12 @@ function elementShapes(element: DeckElement): Shape[] {
   }
 }
 
+/** One slide of the deck in the drawing vocabulary: a writer can draw a long deck slide by slide. */
+export function drawSlide(deck: Deck, index: number): Drawing {
+  return { width: deck.width, height: deck.height, background: '#ffffff', shapes: deck.slides[index]!.elements.flatMap(elementShapes) };
+}
+
 /** The deck in the drawing vocabulary, one drawing per slide: what the PDF writer (and any image writer) draws. */
 export function drawDeck(deck: Deck): Drawing[] {
-  return deck.slides.map((slide) => ({ width: deck.width, height: deck.height, background: '#ffffff', shapes: slide.elements.flatMap(elementShapes) }));
+  return deck.slides.map((_, index) => drawSlide(deck, index));
 }

@@ -184,7 +184,26 @@ function fitCells(cells: Item[][][], textW: number, measure: MeasureText, areaH:
     return { cells: fittedCells, laneHeights, hidden: fittedCells.some((row) => row.some((cell) => cell.more > 0)), title };
   };
   const total = (l: { laneHeights: number[] }) => l.laneHeights.reduce((a, b) => a + b, 0);
+  // The height of the lanes if every card shown took one line, from the counts alone: exact for one-line
+  // titles, and a floor for two-line ones (no title takes fewer lines). So an attempt that cannot fit is
+  // skipped, and the search below runs, without measuring a title: a huge map's overview measures once.
+  const oneLineTotal = (cap: number, title: typeof SMALLEST_TITLE) =>
+    cells
+      .map((row) => {
+        const tallest = Math.max(
+          0,
+          ...row.map((items) => {
+            const shownCount = items.length > cap ? cap - 1 : items.length;
+            let height = 0;
+            for (let i = 0; i < shownCount; i++) height = height + title.lineHeight + 2 * CARD_INSET + ITEM_GAP;
+            return height + (items.length - shownCount ? LINE_HEIGHT + ITEM_GAP : 0);
+          }),
+        );
+        return Math.max(MIN_LANE_HEIGHT, tallest - ITEM_GAP + 2 * CELL_PADDING + 3);
+      })
+      .reduce((a, b) => a + b, 0);
   for (const [maxLines, title] of [[2, ROOMY_TITLE], [2, SMALLEST_TITLE], [1, SMALLEST_TITLE]] as const) {
+    if (oneLineTotal(Infinity, title) > areaH) continue;
     const attempt = layout(maxLines, Infinity, title);
     if (total(attempt) <= areaH) return attempt;
   }
@@ -193,7 +212,7 @@ function fitCells(cells: Item[][][], textW: number, measure: MeasureText, areaH:
   let tooMany = Math.max(2, ...cells.flat().map((items) => items.length));
   while (tooMany - fits > 1) {
     const cap = Math.floor((fits + tooMany) / 2);
-    if (total(layout(1, cap)) <= areaH) fits = cap;
+    if (oneLineTotal(cap, SMALLEST_TITLE) <= areaH) fits = cap;
     else tooMany = cap;
   }
   return layout(1, fits);

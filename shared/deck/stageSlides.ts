@@ -1,7 +1,7 @@
 import type { JourneyMap } from '../model/journeyMap';
 import type { Stage } from '../model/stage';
 import { PHASE_LABELS } from '../model/stage';
-import type { Finding } from '../validate/types';
+import type { Finding, Severity } from '../validate/types';
 import { teamColor, UNOWNED_COLOR } from '../layout/teamColors';
 import { laneTeamIdOf } from '../model/lanes';
 import type { MeasureText } from '../drawing/shapes';
@@ -32,6 +32,9 @@ export function stageSlides(map: JourneyMap, stage: Stage, index: number, findin
   const handoffs = map.handoffs.filter((h) => h.stageId === stage.id);
   const inStage = new Set([stage.id, ...cards.map((c) => c.id), ...handoffs.map((h) => h.id)]);
   const stageFindings = findings.filter((f) => f.targetIds.some((id) => inStage.has(id)));
+  // Each card's most severe finding, from one pass over the stage's findings (not one pass per card).
+  const worst = new Map<string, Severity>();
+  for (const f of stageFindings) for (const id of f.targetIds) worst.set(id, worstOf([worst.get(id), f.severity])!);
 
   const left: Block[] = [];
   const lanes = [...map.teams.map((t, i) => ({ id: t.id as string | null, name: t.name, color: teamColor(t, i) })), { id: null, name: 'No lead', color: UNOWNED_COLOR }];
@@ -54,7 +57,7 @@ export function stageSlides(map: JourneyMap, stage: Stage, index: number, findin
         supporters.length ? `supported by ${supporters.join(', ')}` : 'no supporting team',
         card.promises.length ? `promises ${card.promises.map((p) => `“${p}”`).join(', ')}` : undefined,
       ].filter(Boolean).join(' · ');
-      const severity = worstOf(findings.filter((f) => f.targetIds.includes(card.id)).map((f) => f.severity));
+      const severity = worst.get(card.id);
       const textW = LEFT_WIDTH - 2 * 10 - (severity ? 22 : 0);
       const title = paragraph(card.title, textW, { size: 15, bold: true, color: INK, lineHeight: 19, maxLines: 2 }, measure);
       // A voted card's first line leaves room for its count ("● 3").
