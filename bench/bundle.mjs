@@ -9,5 +9,5 @@ await build({
   format: 'cjs',
   target: 'node20',
   logLevel: 'warning',
-  external: ['electron', 'better-sqlite3', '@resvg/resvg-js', 'pdfkit', 'fontkit', '@playwright/test', 'playwright-core', 'vite', '@vitejs/plugin-react', 'esbuild'],
+  external: ['electron', 'better-sqlite3', 'better-sqlite3-napi', '@resvg/resvg-js', 'pdfkit', 'fontkit', '@playwright/test', 'playwright-core', 'vite', '@vitejs/plugin-react', 'esbuild'],
 });

@@ -17,7 +17,7 @@ const common = {
   logLevel: 'warning',
   absWorkingDir: root,
   // Native modules, Electron, and packages that read their own data files stay in node_modules.
-  external: ['electron', 'better-sqlite3', '@resvg/resvg-js', 'pdfkit', 'fontkit'],
+  external: ['electron', 'better-sqlite3', 'better-sqlite3-napi', '@resvg/resvg-js', 'pdfkit', 'fontkit'],
 };
 
 await Promise.all([

@@ -3,17 +3,16 @@
 //  1. Node itself comes from the npm registry (`node-<platform>-<arch>`, the package the `node` package
 //     installs: the binary and the headers), unpacked into .native/node24/ (git-ignored, like Electron's
 //     build in .native/; kept between runs);
-//  2. better-sqlite3 is compiled for that Node in a temporary copy of its sources (node-gyp against the
-//     headers from step 1) and kept in .native/node24/; node_modules keeps the build of the Node that
-//     installed it;
-//  3. vitest runs under Node 24 with scripts/sqlite-addon-hook.cjs preloaded, which makes better-sqlite3 load
-//     the addon from step 2 (in every process and worker the tests start);
+//  2. nothing to compile: on Node >= 22 the store opens its database with better-sqlite3 13
+//     (installed as better-sqlite3-napi; see electron/store/sqlite.ts), a Node-API build that ships
+//     prebuilt in the package and loads in any such Node;
+//  3. vitest runs under Node 24;
 //  4. the built CLI (`npm run build`) runs under Node 24: help, validate, export, and serve started,
 //     called and stopped on 127.0.0.1; validate's output must match the installing Node's byte for byte.
-// Options: --prepare (steps 1–2 only), --skip-unit, --skip-cli, --force (run even on Node 24 itself).
+// Options: --prepare (step 1 only), --skip-unit, --skip-cli, --force (run even on Node 24 itself).
 // THROUGHLINE_NODE24=24.x.y picks another 24.x (default below).
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -83,51 +82,15 @@ function ensureNode() {
   return dir;
 }
 
-// 2. better-sqlite3 for that Node ----------------------------------------------------------------------------
-function ensureAddon(nodeDir, node) {
-  const sqliteVersion = require('better-sqlite3/package.json').version;
-  const abi = run(node, ['-p', 'process.versions.modules'], { stdio: ['ignore', 'pipe', 'inherit'] }).stdout.toString().trim();
-  const outDir = path.join(cache, `better-sqlite3-${sqliteVersion}-node-abi${abi}-${process.platform}-${process.arch}`);
-  const outFile = path.join(outDir, 'better_sqlite3.node');
-  if (existsSync(outFile)) return outFile;
-  const work = mkdtempSync(path.join(os.tmpdir(), 'throughline-node24-'));
-  try {
-    const moduleDir = path.join(work, 'better-sqlite3');
-    cpSync(path.dirname(require.resolve('better-sqlite3/package.json')), moduleDir, {
-      recursive: true,
-      filter: (src) => !src.includes(`${path.sep}build${path.sep}`) && !src.endsWith(`${path.sep}build`),
-    });
-    // node-gyp takes npm_config_* from the environment over its own flags, and a user's npmrc may name the
-    // installing Node's headers (nodedir=/usr): point both at Node 24's.
-    const env = { ...process.env, npm_config_nodedir: nodeDir, npm_config_target: '', npm_config_runtime: '' };
-    const nodeGyp = process.env.npm_config_node_gyp || require.resolve('node-gyp/bin/node-gyp.js');
-    console.log(`Compiling better-sqlite3 ${sqliteVersion} for Node ${NODE_VERSION} (ABI ${abi})…`);
-    const built = run(node, [nodeGyp, 'rebuild', '--release', `--nodedir=${nodeDir}`, '--jobs=max', '--loglevel=warn'], { cwd: moduleDir, env });
-    if (built.status !== 0) fail('could not build better-sqlite3 for Node 24 (needs python3, make and a C++ compiler)');
-    mkdirSync(outDir, { recursive: true });
-    cpSync(path.join(moduleDir, 'build', 'Release', 'better_sqlite3.node'), outFile);
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
-  return outFile;
+// The environment every Node 24 process of a run gets: that Node first on PATH.
+function node24Env(nodeDir) {
+  return { ...process.env, PATH: `${path.join(nodeDir, 'bin')}${path.delimiter}${process.env.PATH ?? ''}` };
 }
 
-// The environment every Node 24 process of a run gets: that Node first on PATH, the addon hook preloaded.
-function node24Env(nodeDir, addon) {
-  const hook = path.join(root, 'scripts', 'sqlite-addon-hook.cjs');
-  const nodeOptions = [process.env.NODE_OPTIONS, `--require ${JSON.stringify(hook)}`].filter(Boolean).join(' ');
-  return {
-    ...process.env,
-    PATH: `${path.join(nodeDir, 'bin')}${path.delimiter}${process.env.PATH ?? ''}`,
-    NODE_OPTIONS: nodeOptions,
-    THROUGHLINE_SQLITE_ADDON: addon,
-  };
-}
-
-function checkAddon(node, env) {
-  // Through the plain `require('better-sqlite3')` the app uses: proves the hook swaps the addon.
-  const probe = "const D=require('better-sqlite3');const d=new D(':memory:');console.log('better-sqlite3 on Node '+process.versions.node+', SQLite '+d.prepare('select sqlite_version() v').get().v);d.close()";
-  if (run(node, ['-e', probe], { env }).status !== 0) fail('better-sqlite3 does not load under Node 24 with the rebuilt addon');
+function checkSqlite(node, env) {
+  // Through the module the store uses on this Node: its prebuilt Node-API addon must load and work.
+  const probe = "const D=require('better-sqlite3-napi');const d=new D(':memory:');console.log('better-sqlite3 '+require('better-sqlite3-napi/package.json').version+' on Node '+process.versions.node+', SQLite '+d.prepare('select sqlite_version() v').get().v);d.close()";
+  if (run(node, ['-e', probe], { env }).status !== 0) fail('better-sqlite3 13 (better-sqlite3-napi) does not load under Node 24');
 }
 
 // 3. Unit tests ----------------------------------------------------------------------------------------------
@@ -256,9 +219,8 @@ if (process.versions.node.split('.')[0] === '24' && !args.has('--force')) {
 const started = Date.now();
 const nodeDir = await timed('fetch Node', () => ensureNode());
 const node = nodeBinary(nodeDir);
-const addon = await timed('build better-sqlite3', () => ensureAddon(nodeDir, node));
-const env = node24Env(nodeDir, addon);
-checkAddon(node, env);
+const env = node24Env(nodeDir);
+checkSqlite(node, env);
 const failed = [];
 if (!args.has('--prepare')) {
   if (!args.has('--skip-unit') && !(await timed('unit tests', () => unitTests(node, env)))) failed.push('unit tests');

@@ -1,12 +1,17 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import * as workerThreads from 'node:worker_threads';
 import { exportMap } from './exporter';
 import { useFontsDir } from './fonts';
 import type { ExportWorkerData, ExportWorkerMessage } from './workerProtocol';
+
+/** Node 21+ says which memory may not be moved to another thread; Node 20 cannot tell and moves anything. */
+const isUntransferable = (buffer: ArrayBufferLike): boolean =>
+  (workerThreads as { isMarkedAsUntransferable?: (value: unknown) => boolean }).isMarkedAsUntransferable?.(buffer) ?? false;
 
 /**
  * An export worker thread: draws one file from the map it was given and posts progress, then the file.
  * It runs the same exportMap as everything else; it only keeps that work off the host's event loop.
  */
+const { parentPort, workerData } = workerThreads;
 const { request, fontsDir } = workerData as ExportWorkerData;
 const post = (message: ExportWorkerMessage, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(message, transfer);
 
@@ -28,7 +33,12 @@ exportMap(request.map, request.format, {
 }).then(
   (file) => {
     // Hand a big file over without a copy when it owns its memory; small ones may sit in Node's shared pool, so copy those.
-    const owned = file.data.byteLength >= 64 * 1024 && file.data.byteOffset === 0 && file.data.byteLength === file.data.buffer.byteLength;
+    // Memory a native module allocated (resvg's PNG) cannot be transferred on Node 21 and later: copy it too.
+    const owned =
+      file.data.byteLength >= 64 * 1024 &&
+      file.data.byteOffset === 0 &&
+      file.data.byteLength === file.data.buffer.byteLength &&
+      !isUntransferable(file.data.buffer);
     const data = owned ? new Uint8Array(file.data.buffer, 0, file.data.byteLength) : new Uint8Array(file.data);
     post({ type: 'done', fileName: file.fileName, mimeType: file.mimeType, data }, [data.buffer as ArrayBuffer]);
   },

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { openSqlite, type SqliteDatabase } from './sqlite';
 
 /** The folder, inside the data folder, that holds the automatic backups. */
 export const BACKUPS_FOLDER = 'backups';
@@ -69,8 +69,8 @@ export function listBackups(dataDir: string): BackupFile[] {
   return backups.sort((a, b) => b.takenAt.getTime() - a.takenAt.getTime());
 }
 
-export function openSqliteFile(file: string, options: SqliteFileOptions & { readonly?: boolean } = {}): Database.Database {
-  return new Database(file, {
+export function openSqliteFile(file: string, options: SqliteFileOptions & { readonly?: boolean } = {}): SqliteDatabase {
+  return openSqlite(file, {
     readonly: options.readonly ?? false,
     fileMustExist: true,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
@@ -94,7 +94,7 @@ export function makeSelfContained(file: string, options: SqliteFileOptions): voi
  * The first line quick_check reports (or the damage it stumbled on), undefined when it says "ok".
  * Throws what SQLite throws for a file that is not a database at all.
  */
-export function quickCheckProblem(db: Database.Database): string | undefined {
+export function quickCheckProblem(db: SqliteDatabase): string | undefined {
   let rows: { quick_check: string }[];
   try {
     rows = db.pragma('quick_check') as { quick_check: string }[];
@@ -113,7 +113,7 @@ export function quickCheckProblem(db: Database.Database): string | undefined {
  * maps table. Opens it read-only, so checking never changes it.
  */
 export function checkDatabaseFile(file: string, options: SqliteFileOptions = {}): FileCheck {
-  let db: Database.Database | undefined;
+  let db: SqliteDatabase | undefined;
   try {
     if (!fs.statSync(file).isFile()) return { ok: false, problem: 'it is not a file' };
     db = openSqliteFile(file, { ...options, readonly: true });

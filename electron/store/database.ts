@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { openSqlite, type SqliteDatabase } from './sqlite';
 import { MIGRATIONS, type Migration } from './migrations';
 import {
   backupsFolderOf,
@@ -13,7 +13,7 @@ import {
   type BackupFile,
 } from './backupCatalog';
 
-export type Db = Database.Database;
+export type Db = SqliteDatabase;
 
 export interface OpenOptions {
   /** Path to a better-sqlite3 build for this runtime (Electron's differs from Node's). */
@@ -57,7 +57,7 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
   }
   let db: Db;
   try {
-    db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    db = openSqlite(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   } catch (error) {
     throw openFailure(file, error);
   }

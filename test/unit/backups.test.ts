@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { openSqlite } from '../../electron/store/sqlite';
 import { describe, expect, it } from 'vitest';
 import { startBackend, type Backend } from '../../electron/api/backend';
 import { openDatabase, schemaVersion } from '../../electron/store/database';
@@ -51,7 +51,7 @@ describe('automatic backups', () => {
     expect(await changed.backups!.atStart).toBeDefined();
     changed.close();
     expect(backupNames(dir)).toHaveLength(2);
-    const newest = new Database(listBackups(dir)[0]!.file, { readonly: true });
+    const newest = openSqlite(listBackups(dir)[0]!.file, { readonly: true });
     expect(newest.prepare('SELECT name FROM maps WHERE id = ?').pluck().get(map.id)).toBe('Added later');
     newest.close();
   });
@@ -64,7 +64,7 @@ describe('automatic backups', () => {
     await first.backups!.idle();
     first.close();
 
-    const direct = new Database(file);
+    const direct = openSqlite(file);
     direct.prepare("UPDATE maps SET description = 'Changed behind the app''s back' WHERE id = (SELECT min(id) FROM maps)").run();
     direct.close();
     const next = await startBackend(dir, options);
@@ -90,7 +90,7 @@ describe('automatic backups', () => {
     keeper.stop();
     expect(backupNames(dir)).toEqual(['throughline-2026-11-20T09-00-00-000Z.db']);
     expect(made!.size).toBe(fs.statSync(made!.file).size);
-    const copy = new Database(made!.file, { readonly: true });
+    const copy = openSqlite(made!.file, { readonly: true });
     expect(copy.pragma('quick_check', { simple: true })).toBe('ok');
     expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
     expect(schemaVersion(copy)).toBe(schemaVersion(db));
@@ -178,7 +178,7 @@ describe('automatic backups', () => {
 
   it('deletes a backup that fails its check and says so, leaving no partial file', async () => {
     const dir = tempDir();
-    const plain = new Database(path.join(dir, 'throughline.db'));
+    const plain = openSqlite(path.join(dir, 'throughline.db'));
     plain.exec("CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('not a Throughline database')");
     const { lines, log } = recordingLog();
     const keeper = startBackups(plain, dir, { log });

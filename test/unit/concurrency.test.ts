@@ -10,7 +10,7 @@ import { tempDir } from './helpers';
 /** The writer script, bundled once so two real Node processes can run it against one database file. */
 function writerScript(): string {
   const outfile = path.join(tempDir(), 'writer.cjs');
-  buildSync({ entryPoints: [path.join(__dirname, 'fixtures', 'concurrentWriter.ts')], bundle: true, platform: 'node', format: 'cjs', external: ['better-sqlite3'], outfile, logLevel: 'silent', nodePaths: [path.join(__dirname, '..', '..', 'node_modules')] });
+  buildSync({ entryPoints: [path.join(__dirname, 'fixtures', 'concurrentWriter.ts')], bundle: true, platform: 'node', format: 'cjs', external: ['better-sqlite3', 'better-sqlite3-napi'], outfile, logLevel: 'silent', nodePaths: [path.join(__dirname, '..', '..', 'node_modules')] });
   return outfile;
 }
 

@@ -19,7 +19,7 @@ export async function buildExportWorker(): Promise<{ file: string; remove(): voi
     format: 'cjs',
     target: 'node20',
     logLevel: 'warning',
-    external: ['electron', 'better-sqlite3', '@resvg/resvg-js', 'pdfkit', 'fontkit'],
+    external: ['electron', 'better-sqlite3', 'better-sqlite3-napi', '@resvg/resvg-js', 'pdfkit', 'fontkit'],
   });
   return { file, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { openSqlite } from '../../electron/store/sqlite';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/main';
 import { startBackend } from '../../electron/api/backend';
@@ -31,7 +31,7 @@ async function folderWithBackup(mapCount = 30) {
 }
 
 const mapCountOf = (file: string) => {
-  const db = new Database(file, { readonly: true });
+  const db = openSqlite(file, { readonly: true });
   const count = db.prepare('SELECT count(*) FROM maps').pluck().get();
   db.close();
   return count;
@@ -96,7 +96,7 @@ describe('throughline restore', () => {
   it('moves the write-ahead log aside with the database it belongs to, and accepts a backup by its name', async () => {
     const { dir, file, backup } = await folderWithBackup(2);
     // A database left by a process that stopped without closing: its last writes are still in -wal.
-    const live = new Database(file);
+    const live = openSqlite(file);
     live.pragma('journal_mode = WAL');
     live.prepare("UPDATE maps SET name = 'Only in the log'").run();
     fs.copyFileSync(file, `${file}.copy`);
@@ -110,7 +110,7 @@ describe('throughline restore', () => {
     expect(out[1]).toMatch(/^The database it replaced is kept as .*before-restore-\S+ \(with its -wal file\)\.$/);
     const aside = path.join(dir, fs.readdirSync(dir).find((name) => name.includes('before-restore-') && name.endsWith('Z'))!);
     expect(fs.existsSync(`${aside}-wal`)).toBe(true);
-    const kept = new Database(aside, { readonly: true });
+    const kept = openSqlite(aside, { readonly: true });
     expect(kept.prepare('SELECT DISTINCT name FROM maps').pluck().all()).toEqual(['Only in the log']);
     kept.close();
     expect(mapCountOf(file)).toBe(2);
@@ -124,12 +124,12 @@ describe('throughline restore', () => {
     fs.renameSync(path.join(elsewhere, 'throughline.db'), damagedBackup);
     damageMiddle(damagedBackup);
     const notThroughline = path.join(elsewhere, 'other.db');
-    const other = new Database(notThroughline);
+    const other = openSqlite(notThroughline);
     other.exec('CREATE TABLE notes (text TEXT)');
     other.close();
     const newer = path.join(elsewhere, 'newer.db');
     fs.copyFileSync(backup.file, newer);
-    const future = new Database(newer);
+    const future = openSqlite(newer);
     future.pragma('user_version = 99');
     future.close();
     const notes = path.join(elsewhere, 'notes.txt');

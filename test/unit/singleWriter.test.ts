@@ -28,7 +28,7 @@ beforeAll(async () => {
     format: 'cjs',
     target: 'node20',
     logLevel: 'silent',
-    external: ['electron', 'better-sqlite3', '@resvg/resvg-js', 'pdfkit', 'fontkit'],
+    external: ['electron', 'better-sqlite3', 'better-sqlite3-napi', '@resvg/resvg-js', 'pdfkit', 'fontkit'],
   });
 }, 60_000);
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { openSqlite } from '../../electron/store/sqlite';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, schemaVersion, DatabaseOpenError } from '../../electron/store/database';
 import { MIGRATIONS, LATEST_SCHEMA_VERSION } from '../../electron/store/migrations';
@@ -48,7 +48,7 @@ describe('database file', () => {
 
     const backups = fs.readdirSync(dir).filter((f) => f.endsWith('.bak'));
     expect(backups).toEqual([`throughline.db.schema-${LATEST_SCHEMA_VERSION}.2026-11-02T00-00-00-000Z.bak`]);
-    const backup = new Database(path.join(dir, backups[0]!), { readonly: true });
+    const backup = openSqlite(path.join(dir, backups[0]!), { readonly: true });
     expect(schemaVersion(backup)).toBe(LATEST_SCHEMA_VERSION);
     expect(backup.prepare('SELECT name FROM maps').pluck().all()).toEqual(['Before the upgrade']);
     backup.close();
@@ -80,7 +80,7 @@ describe('database file', () => {
   it('refuses a database from a newer version without changing it', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'throughline.db');
-    const future = new Database(file);
+    const future = openSqlite(file);
     future.pragma('user_version = 99');
     future.close();
     const before = fs.readFileSync(file);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import Database from 'better-sqlite3';
+import { openSqlite } from '../../electron/store/sqlite';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, schemaVersion } from '../../electron/store/database';
@@ -180,7 +180,7 @@ describe('dot votes in the store', () => {
 
     const backups = fs.readdirSync(dir).filter((f) => f.startsWith('throughline.db.schema-3.') && f.endsWith('.bak'));
     expect(backups).toHaveLength(1);
-    const backup = new Database(path.join(dir, backups[0]!), { readonly: true });
+    const backup = openSqlite(path.join(dir, backups[0]!), { readonly: true });
     expect(schemaVersion(backup)).toBe(3);
     expect(backup.prepare("SELECT count(*) FROM pragma_table_info('touchpoints') WHERE name = 'votes'").pluck().get()).toBe(0);
     expect(backup.prepare('SELECT title FROM touchpoints ORDER BY position').pluck().all()).toEqual(['Webinar', 'Report']);
