@@ -12,14 +12,15 @@ export const promiseNotSetUp: Rule = {
   rationale: 'One voice: what sales sells should be what marketing already promised. A promise the buyer first hears from sales is a story only one side tells.',
   checkPromiseCard(t, info, spans, index, emit) {
     if (!info.bySales) return;
-    t.promises.forEach((promise, i) => {
+    for (let i = 0; i < t.promises.length; i++) {
       const made = spans.marketing.get(info.keys[i]!);
-      if (made && made.first <= info.at) return;
+      if (made && made.first <= info.at) continue;
+      const promise = t.promises[i]!;
       emit({
         message: `${quote(t.title)} promises ${quote(promise)}, but no marketing touchpoint up to ${quote(index.stages.get(t.stageId)!.name)} sets it up.`,
         targetIds: [t.id],
       });
-    });
+    }
   },
 };
 
@@ -31,13 +32,14 @@ export const promiseNotFollowedThrough: Rule = {
   rationale: 'One voice: a promise marketing makes and sales never repeats leaves the buyer wondering whether it still holds.',
   checkPromiseCard(t, info, spans, index, emit) {
     if (!info.byMarketing || index.teamsWithRole('sales').length === 0) return;
-    t.promises.forEach((promise, i) => {
+    for (let i = 0; i < t.promises.length; i++) {
       const carried = spans.sales.get(info.keys[i]!);
-      if (carried && carried.last >= info.at) return;
+      if (carried && carried.last >= info.at) continue;
+      const promise = t.promises[i]!;
       emit({
         message: `Marketing promises ${quote(promise)} at ${quote(t.title)}, but no sales touchpoint from ${quote(index.stages.get(t.stageId)!.name)} on carries it.`,
         targetIds: [t.id],
       });
-    });
+    }
   },
 };

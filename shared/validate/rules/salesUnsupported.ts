@@ -15,8 +15,7 @@ export const salesUnsupported: Rule = {
     const leads = index.leads(touchpoint);
     // A card with another lead is contested, not unsupported: touchpoint-contested speaks for it.
     if (leads.length !== 1 || leads[0]!.role !== 'sales') return;
-    const supporters = touchpoint.supportTeamIds.filter((id) => index.teams.has(id) && !touchpoint.ownerTeamIds.includes(id));
-    if (supporters.length > 0) return;
+    if (touchpoint.supportTeamIds.some((id) => index.teams.has(id) && !touchpoint.ownerTeamIds.includes(id))) return;
     emit({
       message: `No team supports sales at ${quote(touchpoint.title)} in ${quote(stage.name)}.`,
       targetIds: [touchpoint.id],
