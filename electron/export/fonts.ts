@@ -162,14 +162,20 @@ export function exportFonts(): ExportFonts {
 
   // Which font draws a character: the main font, or the fallback for characters it lacks (→, ≥ …). Asked per
   // character of every line, so it is looked up once per character and font.
-  const fontFor: Record<'regular' | 'bold', (FontName | undefined)[]> = { regular: [], bold: [] };
+  // For the Basic Multilingual Plane, 1: the main font, 2: the fallback, 0: not looked up yet.
+  const fontForBmp: Record<'regular' | 'bold', Uint8Array> = { regular: new Uint8Array(0x10000), bold: new Uint8Array(0x10000) };
+  const fontForAstral: Record<'regular' | 'bold', Map<number, FontName>> = { regular: new Map(), bold: new Map() };
+  const lookUpFont = (code: number, main: 'regular' | 'bold'): FontName =>
+    fonts[main].hasGlyphForCodePoint(code) || !fonts.fallback.hasGlyphForCodePoint(code) ? main : 'fallback';
   const fontOf = (code: number, main: 'regular' | 'bold'): FontName => {
-    let font = fontFor[main][code];
-    if (font === undefined) {
-      font = fonts[main].hasGlyphForCodePoint(code) || !fonts.fallback.hasGlyphForCodePoint(code) ? main : 'fallback';
-      fontFor[main][code] = font;
+    if (code > 0xffff) {
+      let font = fontForAstral[main].get(code);
+      if (font === undefined) fontForAstral[main].set(code, (font = lookUpFont(code, main)));
+      return font;
     }
-    return font;
+    let known = fontForBmp[main][code]!;
+    if (known === 0) fontForBmp[main][code] = known = lookUpFont(code, main) === main ? 1 : 2;
+    return known === 1 ? main : 'fallback';
   };
   /** Calls `each` for every stretch of text drawn in one font, in order (offsets into text, in UTF-16 units). */
   const eachRun = (text: string, bold: boolean, each: (start: number, end: number, font: FontName) => void) => {
