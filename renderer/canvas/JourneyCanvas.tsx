@@ -1,7 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import {
-  Background,
-  BackgroundVariant,
   ControlButton,
   Controls,
   MiniMap,
@@ -42,6 +40,11 @@ import type { PaletteKind } from '../editor/placement';
 const FIT_VIEW_OPTIONS = { padding: 0.04 };
 const MINIMAP_STYLE = { width: 160, height: 100 };
 const LARGE_MAP_NODES = 300;
+/**
+ * A large map opens on its beginning at a zoom where cards read, not fitted: fitted, hundreds of cards are
+ * specks, and drawing them all made the map take seconds to appear. "Fit map" still shows the whole of it.
+ */
+const LARGE_MAP_START = { x: 24, y: 24, zoom: 0.6 };
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 
 function miniMapColor(node: Node): string {
@@ -141,7 +144,16 @@ export function JourneyCanvas() {
     return [[minX - margin, minY - margin], [maxX + margin, maxY + margin]];
   }, [flow]);
 
+  // The dotted ground is drawn in the map's own layer, over the area the view may show, so it moves with the
+  // map instead of being drawn again for every frame of a pan (as React Flow's Background is).
+  const dotsArea = useMemo(() => {
+    const [[left, top], [right, bottom]] = translateExtent;
+    return { '--map-left': `${left}px`, '--map-top': `${top}px`, '--map-width': `${right - left}px`, '--map-height': `${bottom - top}px` } as React.CSSProperties;
+  }, [translateExtent]);
+
   const addFromPalette = useAddFromPalette();
+  // Decided once, when the canvas first shows the map: React Flow reads its starting view on mount only.
+  const [opensLarge] = useState(() => flow.nodes.length > LARGE_MAP_NODES);
 
   // While the view moves, the map is its own compositing layer: a pan moves pixels already drawn instead of
   // painting the cards and connections again every frame; when it stops, it is drawn crisp at the new zoom.
@@ -241,7 +253,7 @@ export function JourneyCanvas() {
   );
 
   return (
-    <section ref={canvasRef} className={`canvas${showMinimap ? ' with-minimap' : ''}`} aria-label="Canvas" onDragOver={onDragOver} onDrop={onDrop}>
+    <section ref={canvasRef} className={`canvas${showMinimap ? ' with-minimap' : ''}`} style={dotsArea} aria-label="Canvas" onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow
         onMoveStart={onMoveStart}
         onMoveEnd={onMoveEnd}
@@ -263,8 +275,9 @@ export function JourneyCanvas() {
         zoomOnDoubleClick={false}
         // Large maps: only what is in view is in the DOM, so a drop or a pan restyles tens of cards, not thousands.
         onlyRenderVisibleElements={flow.nodes.length > LARGE_MAP_NODES}
-        fitView
+        fitView={!opensLarge}
         fitViewOptions={FIT_VIEW_OPTIONS}
+        defaultViewport={opensLarge ? LARGE_MAP_START : undefined}
         translateExtent={translateExtent}
         minZoom={0.1}
         maxZoom={2}
@@ -285,7 +298,6 @@ export function JourneyCanvas() {
           </ViewportPortal>
         )}
         <StickyGridLabels layout={flow.layout} doc={doc} />
-        <Background variant={BackgroundVariant.Dots} gap={24} size={1} />
         <Controls showInteractive={false} orientation="horizontal">
           <ControlButton onClick={() => toggleLayout('minimap')} aria-label={showMinimap ? 'Hide the minimap' : 'Show the minimap'} title={showMinimap ? 'Hide the minimap' : 'Show the minimap'}>
             <span aria-hidden="true">▦</span>

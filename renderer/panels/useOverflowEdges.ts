@@ -31,7 +31,9 @@ export function useOverflowEdges<T extends HTMLElement>() {
       };
       setEdges((current) => (same(current, next) ? current : next));
     };
-    measure();
+    // No measuring here: reading the box's scroll sizes while React commits forces a layout of the whole page,
+    // canvas included (about 0.3 s when a 1,000-card map opens). The observer reports the first size itself,
+    // after the browser's own layout.
     // The box resizes with the window; its content with the map (stages and teams added or renamed).
     const resized = new ResizeObserver(measure);
     resized.observe(box);
