@@ -248,7 +248,12 @@ export function createFlowBuilder() {
 
     const reusedNodes = nodes.map((node) => {
       const before = previousNodes.get(node.id);
-      return before && sameNode(before, node) ? before : node;
+      if (before && sameNode(before, node)) return before;
+      // Every node's size is known, so it is given as measured: a node object React Flow has not seen
+      // (moved, selected, retitled) then keeps its handle positions instead of being measured again in the
+      // page — a forced layout and a second store update, on every frame of a drag.
+      node.measured = { width: node.width, height: node.height };
+      return node;
     });
     previousNodes = new Map(reusedNodes.map((n) => [n.id, n]));
 
