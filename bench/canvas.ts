@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -8,6 +7,7 @@ import { build } from 'vite';
 import react from '@vitejs/plugin-react';
 import type { JourneyMap } from '../shared/model/journeyMap';
 import { toDocument } from '../shared/format/document';
+import { startServe, stopServe } from './serve';
 import { median, percentile } from './measure';
 
 // Run from the project root (npm run bench); the bundle itself lives in dist/.
@@ -102,21 +102,6 @@ function staticServer(dir: string): Promise<{ url: string; close: () => void }> 
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}/`, close: () => server.close() })));
 }
 
-async function startServe(dataDir: string): Promise<{ child: ChildProcess; url: string; origin: string; token: string }> {
-  const child = spawn(process.execPath, [path.join(root, 'bin', 'throughline.cjs'), 'serve', '--port', '0', '--data', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /running at (\S+)/.exec(out);
-      if (match) resolve(match[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
-  });
-  const parsed = new URL(url);
-  return { child, url, origin: parsed.origin, token: parsed.hash.replace('#token=', '') };
-}
-
 type Stats = { median: number; p95: number };
 type Pair = { ours: Stats; bare: Stats };
 
@@ -149,7 +134,7 @@ export async function measureCanvas(map: JourneyMap, rounds: number, large?: Jou
   const bareDir = fs.mkdtempSync(path.join(os.tmpdir(), 'throughline-bare-'));
   await build({ root: path.join(process.cwd(), 'bench', 'bare'), base: './', plugins: [react()], logLevel: 'warn', build: { outDir: bareDir, emptyOutDir: true } });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'throughline-bench-'));
-  const serve = await startServe(dataDir);
+  const serve = await startServe(path.join(root, 'bin', 'throughline.cjs'), dataDir);
   const bare = await staticServer(bareDir);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -251,8 +236,7 @@ export async function measureCanvas(map: JourneyMap, rounds: number, large?: Jou
   } finally {
     await browser.close();
     bare.close();
-    serve.child.kill('SIGTERM');
-    await new Promise((resolve) => serve.child.once('exit', resolve));
+    await stopServe(serve.child);
     fs.rmSync(bareDir, { recursive: true, force: true });
     fs.rmSync(dataDir, { recursive: true, force: true });
   }

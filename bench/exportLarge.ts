@@ -14,11 +14,11 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { generateMap } from './generateMap';
 import { median, percentile } from './measure';
 import { report } from './results';
+import { startServe, stopServe } from './serve';
 import { parseMap, toDocument } from '../shared/format/document';
 
 export const LARGE_EXPORT_CARDS = 20_000;
@@ -73,40 +73,6 @@ async function call(port: number, token: string, agent: http.Agent, channel: str
   const answer = await post(port, token, agent, channel, body);
   if (!answer.body?.ok) throw new Error(`${channel}: ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`);
   return answer.body.value;
-}
-
-/** `throughline serve --port 0` on its own data folder (loopback only); resolves with its port and token. */
-async function startServe(cli: string, dataDir: string): Promise<{ child: ChildProcess; port: number; token: string }> {
-  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--data', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  try {
-    return await new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`serve did not start:\n${output}`)), 20_000);
-      const collect = (chunk: Buffer) => {
-        output += chunk.toString();
-        const match = /running at http:\/\/127\.0\.0\.1:(\d+)\/#token=(\S+)/.exec(output);
-        if (match) {
-          clearTimeout(timer);
-          resolve({ child, port: Number(match[1]), token: match[2]! });
-        }
-      };
-      child.stdout!.on('data', collect);
-      child.stderr!.on('data', collect);
-      child.once('exit', (code) => (clearTimeout(timer), reject(new Error(`serve exited with ${code}:\n${output}`))));
-    });
-  } catch (error) {
-    child.kill('SIGKILL');
-    throw error;
-  }
-}
-
-async function stopServe(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
 }
 
 /** A process's memory now and its peak, in MB, from /proc (Linux); undefined elsewhere. */

@@ -1,33 +1,6 @@
-// Only the 20,000-card figures (bench/large.ts), in about 20 seconds:
+// Only the 20,000-card store and validator figures (bench/large.ts), in about 10 seconds:
 //   node bench/bundle.mjs bench/largeOnly.ts dist/bench/largeOnly.cjs && node dist/bench/largeOnly.cjs [--quick]
-// Its figures replace the same-named figures in bench/results.json; the others stay as the last full run left them.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { runPartial } from './partial';
 import { measureLarge } from './large';
-import { writeResults, type Figure } from './results';
 
-async function main() {
-  const quick = process.argv.includes('--quick');
-  const root = process.cwd();
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'throughline-bench-large-'));
-  try {
-    console.log(`Throughline 20,000-card benchmark — ${os.cpus().length} cores, Node ${process.version}\n`);
-    await measureLarge({ work, quick });
-    const mine = writeResults(path.join(work, 'large.json'));
-    const file = path.join(root, 'bench', 'results.json');
-    const earlier: Figure[] = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : [];
-    const names = new Set(mine.map((f) => f.name));
-    const merged = [...earlier.filter((f) => !names.has(f.name)), ...mine];
-    fs.writeFileSync(file, `${JSON.stringify(merged, null, 2)}\n`);
-    const over = mine.filter((f) => f.ok === false);
-    console.log(`\n${over.length ? `over budget: ${over.map((f) => f.name).join(', ')}` : 'both budgets met'}.`);
-  } finally {
-    fs.rmSync(work, { recursive: true, force: true });
-  }
-}
-
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runPartial('20,000-card benchmark', ({ work, quick }) => measureLarge({ work, quick }));

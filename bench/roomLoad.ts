@@ -11,9 +11,10 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { percentile } from './measure';
+import { startServe, stopServe } from './serve';
 import { report } from './results';
 
 export const ROOM_PARTICIPANTS = 30;
@@ -188,47 +189,6 @@ interface Edit {
   stored: boolean;
 }
 
-/** `throughline serve --lan --invite-host 127.0.0.1 --port 0` on its own data folder; resolves with its port and token. */
-async function startServe(cli: string, dataDir: string, log: string[]): Promise<{ child: ChildProcess; port: number; token: string }> {
-  const child = spawn(process.execPath, [cli, 'serve', '--lan', '--invite-host', '127.0.0.1', '--port', '0', '--data', dataDir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const collect = (chunk: Buffer) => {
-    output += chunk.toString();
-    log.push(chunk.toString());
-  };
-  child.stdout!.on('data', collect);
-  child.stderr!.on('data', collect);
-  try {
-    return await new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`serve did not start:\n${output}`)), 20_000);
-      const check = () => {
-        const match = /running at http:\/\/127\.0\.0\.1:(\d+)\/#token=(\S+)/.exec(output);
-        if (match) {
-          clearTimeout(timer);
-          resolve({ child, port: Number(match[1]), token: match[2]! });
-        }
-      };
-      child.stdout!.on('data', check);
-      child.stderr!.on('data', check);
-      child.once('exit', (code) => (clearTimeout(timer), reject(new Error(`serve exited with ${code}:\n${output}`))));
-    });
-  } catch (error) {
-    child.kill('SIGKILL');
-    throw error;
-  }
-}
-
-async function stopServe(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
-
 /** CPU seconds (user + system) and memory of a process, from /proc (Linux); undefined elsewhere. */
 function processStats(pid: number): { cpuSeconds: number; rssMb: number; peakRssMb: number } | undefined {
   try {
@@ -296,7 +256,7 @@ export async function measureRoomLoad(options: RoomLoadOptions): Promise<RoomLoa
   const errors: string[] = [];
   let child: ChildProcess | undefined;
   try {
-    const served = await startServe(options.cli ?? path.join(options.root, 'bin', 'throughline.cjs'), dataDir, hostLog);
+    const served = await startServe(options.cli ?? path.join(options.root, 'bin', 'throughline.cjs'), dataDir, ['--lan', '--invite-host', '127.0.0.1'], (text) => hostLog.push(text));
     child = served.child;
     const port = served.port;
 

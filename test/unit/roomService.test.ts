@@ -34,8 +34,8 @@ async function sharedRoom() {
   const state = await call<RoomState>('room.start', { mapId: map.id });
   const invite = new URL(state.inviteUrl!).hash.replace('#join=', '');
   const join = async (name: string): Promise<Caller> => {
-    const joined = await call<{ token: string }>('room.join', { invite, name }, { kind: 'guest', address: `10.0.0.${name.length}` });
-    return { kind: 'participant', token: joined.token, address: '10.0.0.1' };
+    const joined = await call<{ token: string }>('room.join', { invite, name }, { kind: 'guest', address: `127.0.0.${name.length}` });
+    return { kind: 'participant', token: joined.token, address: '127.0.0.1' };
   };
   const votesOf = async () => {
     const stored = await call<{ touchpoints: { id: string; votes?: number }[]; notes: { id: string; votes?: number }[] }>('maps.get', { id: map.id });
