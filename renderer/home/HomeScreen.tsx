@@ -11,6 +11,7 @@ import { MAX_DOCUMENT_BYTES, parseDocument } from '../../shared/format/document'
 import { explainProblems } from '../../shared/format/problemWording';
 import { ApiError } from '../../shared/api/contract';
 import { ImportProblems, type RefusedImport } from './ImportProblems';
+import { SharingBanner } from '../room/SharingBanner';
 import { describeGuess } from '../../shared/format/csvColumns';
 
 /** How many of a refused file's problems the banner lists. */
@@ -153,6 +154,7 @@ export function HomeScreen({ onOpen }: HomeScreenProps) {
         </div>
       )}
       <main className="home-main">
+        <SharingBanner mapName={(id) => maps?.find((map) => map.id === id)?.name} onOpen={onOpen} />
         <h2 className="home-heading">Your journey maps</h2>
         {maps === undefined ? (
           <p className="muted">Loading maps…</p>

@@ -61,6 +61,12 @@ test('the room edits together: join by link with a name, live edits both ways, r
   await expect(ana.page.getByRole('button', { name: 'Versions' })).toHaveCount(0);
   await expect(ana.page.getByRole('button', { name: 'Rule settings' })).toHaveCount(0);
 
+  // A participant who reloads the page is still in, as the same person.
+  await ana.page.reload();
+  await expect(canvasOf(ana.page)).toBeVisible();
+  await expect(people(ana.page)).toContainText('Ana (you)');
+  await expect(people(page).getByRole('listitem')).toHaveCount(3);
+
   // People: everyone, in their colours; the facilitator sets roles.
   for (const name of ['Facilitator', 'Ana', 'Ben']) await expect(people(page)).toContainText(name);
   await expect(people(page).getByLabel('Role of Ana')).toHaveValue('edit');
@@ -149,6 +155,15 @@ test('the room edits together: join by link with a name, live edits both ways, r
   await card(page, 'Webinar').click();
   await expect(page.getByRole('complementary', { name: 'Inspector' }).getByLabel('Channel')).toHaveValue('Online event', { timeout: 2_000 });
   await expect(card(ana.page, 'Cold call')).toBeVisible();
+
+  // Leaving the map does not end the session: the list of maps says which map is shared, and leads back.
+  await page.getByRole('button', { name: 'Back to maps' }).click();
+  const banner = page.getByRole('status').filter({ hasText: 'is shared with the room' });
+  await expect(banner).toContainText('“Workshop in the room” is shared with the room — 2 people in it');
+  await page.screenshot({ path: 'test-results/screenshots/room-home-banner.png' });
+  await addCard(ana.page, 'Retention', 'Customer Success', 'Renewal call');
+  await banner.getByRole('button', { name: 'Go to the shared map' }).click();
+  await expect(card(page, 'Renewal call')).toBeVisible();
 
   // Stop sharing cuts both off at once.
   await people(page).getByRole('button', { name: 'Stop sharing' }).click();
