@@ -1,6 +1,6 @@
 import { ApiError, apiContract, isChannel, type ApiEnvelope, type Channel } from '../../shared/api/contract';
 import { formatPath } from '../../shared/format/document';
-import type { Handlers } from './handlers';
+import type { Handlers } from './handlerTypes';
 import { OWNER, type Actor, type Caller } from './caller';
 
 /** Carries one API call; the shell says who makes it (the facilitator's own window when left out). */

@@ -1,17 +1,13 @@
-import { ApiError, type ApiResult, type Channel, type ApiContract } from '../../shared/api/contract';
+import { ApiError } from '../../shared/api/contract';
 import { describeProblems, parseDocument } from '../../shared/format/document';
 import { mapNameFromFileName, parseCsvMap } from '../../shared/format/csvImport';
 import type { MapStore } from '../store/mapStore';
 import type { VersionStore } from '../store/versionStore';
-import type { z } from 'zod';
 import { createExportHandlers } from '../export/exportHandlers';
 import type { MapOp } from '../../shared/document/ops';
-import type { Actor } from './caller';
 import type { RoomService } from '../room/roomService';
 import { createRoomHandlers } from '../room/roomHandlers';
-
-type ValidInput<C extends Channel> = z.output<ApiContract[C]['input']>;
-export type Handlers = { [C in Channel]: (input: ValidInput<C>, actor: Actor) => ApiResult<C> | Promise<ApiResult<C>> };
+import type { Handlers } from './handlerTypes';
 
 /** What each channel does; inputs arrive already checked against the contract, callers against their rights. */
 export function createHandlers(store: MapStore, versions: VersionStore, room: RoomService): Handlers {

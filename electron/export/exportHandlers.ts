@@ -1,6 +1,6 @@
 import { ApiError } from '../../shared/api/contract';
 import type { JourneyMap } from '../../shared/model/journeyMap';
-import type { Handlers } from '../api/handlers';
+import type { Handlers } from '../api/handlerTypes';
 import type { ExportedFile } from './exporter';
 import { ExportFailed, ExportQueueFull, UnknownExportJob, exportJobs, type ExportJobs } from './exportJobs';
 import type { ExportRequest } from './workerProtocol';

@@ -1,6 +1,6 @@
 import { ApiError } from '../../shared/api/contract';
 import type { Actor } from '../api/caller';
-import type { Handlers } from '../api/handlers';
+import type { Handlers } from '../api/handlerTypes';
 import type { RoomService } from './roomService';
 
 type RoomChannel = Extract<keyof Handlers, `room.${string}`>;

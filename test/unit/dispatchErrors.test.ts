@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDispatch } from '../../electron/api/dispatch';
-import type { Handlers } from '../../electron/api/handlers';
+import type { Handlers } from '../../electron/api/handlerTypes';
 import { ApiError } from '../../shared/api/contract';
 
 /** Handlers where maps.list fails the way a driver does, with text that must never reach the caller. */
