@@ -115,6 +115,9 @@ export interface CanvasFigures {
   edges: number;
 }
 
+/** How many times the 1,000-card map is opened for the start-up figure (its median). */
+const START_OPENINGS = 5;
+
 /** How much the CPU is slowed for the throttled figures, as DevTools' "4× slowdown". */
 export const CPU_THROTTLE = 4;
 
@@ -145,27 +148,33 @@ export async function measureCanvas(map: JourneyMap, rounds: number, large?: Jou
     const response = await page.request.post(`${serve.origin}/api/maps.import`, { data: { document: toDocument(map) }, headers: { 'x-throughline-token': serve.token } });
     const mapId = ((await response.json()) as { value: { map: { id: string } } }).value.map.id;
 
-    // Start: from navigation to every card drawn.
+    // Start: from navigation to the map drawn, timed in the page (performance.now() counts from the
+    // navigation's start), so the benchmark's own round trips to the browser are not in it.
+    await page.addInitScript(() => {
+      const look = () => {
+        const cards = document.querySelectorAll('.react-flow__node-touchpoint');
+        if (cards.length > 0 && [...cards].every((card) => getComputedStyle(card).visibility !== 'hidden')) (window as unknown as { __drawnAt: number }).__drawnAt = performance.now();
+        else requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);
+    });
     await page.goto(serve.url);
-    const started = Date.now();
-    await page.goto(`${serve.origin}/?map=${encodeURIComponent(mapId)}`);
-    // Drawn: the cards in view are in the page and measured (React Flow keeps a node hidden until it is).
-    // A tall map does not fit the view at the smallest zoom, and only the cards in view are rendered.
-    await page
-      .waitForFunction(
-        () => {
-          const cards = document.querySelectorAll('.react-flow__node-touchpoint');
-          return cards.length > 0 && [...cards].every((card) => getComputedStyle(card).visibility !== 'hidden');
-        },
-        undefined,
-        { timeout: 120_000 },
-      )
-      .catch(async (error: Error) => {
-        const shot = path.join(os.tmpdir(), 'throughline-bench-start-failed.png');
-        await page.screenshot({ path: shot });
-        throw new Error(`the 1,000-card map was not drawn (${await page.locator('.react-flow__node-touchpoint').count()} cards in the page; screenshot ${shot}): ${error.message}`);
-      });
-    const startMs = Date.now() - started;
+    // The median of a few openings: one opening on this machine varies by a few hundred milliseconds.
+    const openings: number[] = [];
+    for (let opening = 0; opening < START_OPENINGS; opening++) {
+      await page.goto(`${serve.origin}/?map=${encodeURIComponent(mapId)}`);
+      // Drawn: the cards in view are in the page and measured (React Flow keeps a node hidden until it is).
+      // A tall map does not fit the view at the smallest zoom, and only the cards in view are rendered.
+      await page
+        .waitForFunction(() => (window as unknown as { __drawnAt?: number }).__drawnAt !== undefined, undefined, { timeout: 120_000 })
+        .catch(async (error: Error) => {
+          const shot = path.join(os.tmpdir(), 'throughline-bench-start-failed.png');
+          await page.screenshot({ path: shot });
+          throw new Error(`the 1,000-card map was not drawn (${await page.locator('.react-flow__node-touchpoint').count()} cards in the page; screenshot ${shot}): ${error.message}`);
+        });
+      openings.push(await page.evaluate(() => (window as unknown as { __drawnAt: number }).__drawnAt));
+    }
+    const startMs = median(openings);
     // What the canvas holds (cards, handoffs, notes, two nodes per lane and per stage), whether or not all of it is in the DOM.
     const unowned = map.touchpoints.some((t) => !t.ownerTeamIds.some((id) => map.teams.some((team) => team.id === id))) ? 1 : 0;
     const nodes = map.touchpoints.length + map.handoffs.length + map.notes.length + 2 * (map.teams.length + unowned) + 2 * map.stages.length;
@@ -259,5 +268,5 @@ export function reportCanvas(canvas: Awaited<ReturnType<typeof measureCanvas>>, 
   if (canvas.large) {
     report('canvas.drag_p95_5000_ms', inFrames(canvas.large.dragP95), 'ms', 33.4, `${canvas.large.cards} cards, ${Math.round(canvas.large.dragP95 / (1000 / 60))} frames at 60 Hz (${canvas.large.dragP95.toFixed(2)} ms measured), median ${canvas.large.dragMedian.toFixed(1)} ms`);
   }
-  report('start.map_1000_drawn_ms', canvas.startMs, 'ms', 500, `${canvas.nodes} nodes, ${canvas.edges} edges`);
+  report('start.map_1000_drawn_ms', canvas.startMs, 'ms', 500, `median of ${START_OPENINGS} openings, from navigation (timed in the page); ${canvas.nodes} nodes, ${canvas.edges} edges`);
 }
