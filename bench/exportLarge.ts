@@ -18,7 +18,7 @@ import { performance } from 'node:perf_hooks';
 import { generateMap } from './generateMap';
 import { median, percentile } from './measure';
 import { report } from './results';
-import { startServe, stopServe } from './serve';
+import { postApi, startServe, stopServe, type ApiAnswer } from './serve';
 import { parseMap, toDocument } from '../shared/format/document';
 
 export const LARGE_EXPORT_CARDS = 20_000;
@@ -32,41 +32,8 @@ const MAX_LIST_REQUESTS = 5_000;
 const EXPORT_TIMEOUT_MS = 120_000;
 const REQUEST_TIMEOUT_MS = 30_000;
 
-interface Answer {
-  status: number;
-  body: any;
-}
-
-function post(port: number, token: string, agent: http.Agent, channel: string, body: unknown): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const text = JSON.stringify(body);
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        agent,
-        path: `/api/${channel}`,
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), [TOKEN_HEADER]: token },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => {
-          try {
-            const answer = Buffer.concat(chunks).toString('utf8');
-            resolve({ status: res.statusCode!, body: answer ? JSON.parse(answer) : undefined });
-          } catch (error) {
-            reject(error);
-          }
-        });
-        res.on('error', reject);
-      },
-    );
-    req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy(new Error(`${channel}: no answer in ${REQUEST_TIMEOUT_MS} ms`)));
-    req.on('error', reject);
-    req.end(text);
-  });
+function post(port: number, token: string, agent: http.Agent, channel: string, body: unknown): Promise<ApiAnswer> {
+  return postApi({ port, agent, headers: { [TOKEN_HEADER]: token }, timeoutMs: REQUEST_TIMEOUT_MS }, channel, body);
 }
 
 async function call(port: number, token: string, agent: http.Agent, channel: string, body: unknown): Promise<any> {

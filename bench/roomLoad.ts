@@ -14,7 +14,7 @@ import path from 'node:path';
 import { execFileSync, type ChildProcess } from 'node:child_process';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { percentile } from './measure';
-import { startServe, stopServe } from './serve';
+import { postApi, startServe, stopServe, type ApiAnswer } from './serve';
 import { report } from './results';
 
 export const ROOM_PARTICIPANTS = 30;
@@ -73,10 +73,7 @@ export interface RoomLoadResult {
   loadAverage: number[];
 }
 
-interface Answer {
-  status: number;
-  body: any;
-}
+type Answer = ApiAnswer;
 
 /** One HTTP client: its own keep-alive agent and loopback source address, as one browser window. */
 class Client {
@@ -98,36 +95,7 @@ class Client {
   }
 
   post(channel: string, body: unknown): Promise<Answer> {
-    return new Promise((resolve, reject) => {
-      const text = JSON.stringify(body);
-      const req = http.request(
-        {
-          host: '127.0.0.1',
-          port: this.port,
-          localAddress: this.localAddress,
-          agent: this.agent,
-          path: `/api/${channel}`,
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...this.headers },
-        },
-        (res) => {
-          let answer = '';
-          res.setEncoding('utf8');
-          res.on('data', (chunk: string) => (answer += chunk));
-          res.on('end', () => {
-            try {
-              resolve({ status: res.statusCode!, body: answer ? JSON.parse(answer) : undefined });
-            } catch (error) {
-              reject(error);
-            }
-          });
-          res.on('error', reject);
-        },
-      );
-      req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy(new Error(`${channel}: no answer in ${REQUEST_TIMEOUT_MS} ms`)));
-      req.on('error', reject);
-      req.end(text);
-    });
+    return postApi({ port: this.port, agent: this.agent, localAddress: this.localAddress, headers: this.headers, timeoutMs: REQUEST_TIMEOUT_MS }, channel, body);
   }
 
   /** Opens a server-sent event stream; resolves once the host answered 200, then hands each event to `onEvent`. */

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
 
 export interface Served {
   child: ChildProcess;
@@ -46,4 +47,48 @@ export async function stopServe(child: ChildProcess): Promise<void> {
   const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
   await exited;
   clearTimeout(timer);
+}
+
+export interface ApiAnswer {
+  status: number;
+  /** Whatever the host answered; the caller checks it. */
+  body: any;
+}
+
+/** One API call to a served host on 127.0.0.1, with its headers (token or participant pass), bounded in time. */
+export function postApi(
+  to: { port: number; agent: http.Agent; localAddress?: string; headers: Record<string, string>; timeoutMs: number },
+  channel: string,
+  body: unknown,
+): Promise<ApiAnswer> {
+  return new Promise((resolve, reject) => {
+    const text = JSON.stringify(body);
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port: to.port,
+        localAddress: to.localAddress,
+        agent: to.agent,
+        path: `/api/${channel}`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...to.headers },
+      },
+      (res) => {
+        let answer = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (answer += chunk));
+        res.on('end', () => {
+          try {
+            resolve({ status: res.statusCode!, body: answer ? JSON.parse(answer) : undefined });
+          } catch (error) {
+            reject(error);
+          }
+        });
+        res.on('error', reject);
+      },
+    );
+    req.setTimeout(to.timeoutMs, () => req.destroy(new Error(`${channel}: no answer in ${to.timeoutMs} ms`)));
+    req.on('error', reject);
+    req.end(text);
+  });
 }
