@@ -39,10 +39,11 @@ export async function centreOf(locator: Locator) {
 export async function dropFromPalette(page: Page, item: string, at: { x: number; y: number }) {
   const canvas = canvasOf(page);
   const box = (await canvas.boundingBox())!;
-  await page
-    .getByRole('region', { name: 'Palette' })
-    .getByRole('button', { name: item, exact: true })
-    .dragTo(canvas, { targetPosition: { x: at.x - box.x, y: at.y - box.y } });
+  const source = page.getByRole('region', { name: 'Palette' }).getByRole('button', { name: item, exact: true });
+  await expect(source).toBeVisible();
+  // The palette never moves, so Playwright's stability wait (two animation frames with the same box) adds
+  // nothing here; on a busy machine it once waited out a whole test. What the drop does is asserted by callers.
+  await source.dragTo(canvas, { force: true, targetPosition: { x: at.x - box.x, y: at.y - box.y } });
 }
 
 export async function waitUntilSaved(page: Page) {

@@ -34,7 +34,7 @@ test('a contested card is marked and listed; the quick fix clears it as one step
   await expect(card).toHaveClass(/issue-outline-error/);
 });
 
-test('clicking a finding selects what it concerns; a focus fix opens the field; coverage shows gaps; rule settings are kept', async ({ app, page }) => {
+test('clicking a finding selects what it concerns; a focus fix opens the field; coverage shows gaps', async ({ app, page }) => {
   await createMap(page, app.url, 'Panels');
   const canvas = canvasOf(page);
   const problems = page.getByRole('region', { name: 'Problems' });
@@ -60,7 +60,16 @@ test('clicking a finding selects what it concerns; a focus fix opens the field; 
   // Sales is not expected in Awareness: an empty cell there is just empty. Marketing is expected everywhere.
   await expect(coverage.getByRole('button', { name: 'Sales in Awareness: none' })).toHaveText('–');
   await expect(coverage.getByRole('button', { name: 'Marketing in Awareness: gap' })).toHaveText('Gap');
-  await inspector.getByLabel('Criteria').blur();
+});
+
+test('a coverage cell selects its cards; rule settings silence a rule and are kept', async ({ app, page }) => {
+  await createMap(page, app.url, 'Rules');
+  const canvas = canvasOf(page);
+  const problems = page.getByRole('region', { name: 'Problems' });
+  const coverage = page.getByRole('region', { name: 'Coverage' });
+  const inspector = page.getByRole('complementary', { name: 'Inspector' });
+  await canvas.getByRole('button', { name: 'Add the first touchpoint to Retention' }).click();
+  await page.keyboard.press('Enter');
   await fitMap(page);
   await dropFromPalette(page, 'Touchpoint', await cellCentre(page, 'Awareness', 'Sales'));
   await inspector.getByLabel('Title').fill('Cold calls');
