@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { build } from 'vite';
 import react from '@vitejs/plugin-react';
 import type { JourneyMap } from '../shared/model/journeyMap';
@@ -121,9 +121,31 @@ const START_OPENINGS = 5;
 /** How much the CPU is slowed for the throttled figures, as DevTools' "4× slowdown". */
 export const CPU_THROTTLE = 4;
 
-async function throttle(page: Page, rate: number): Promise<void> {
+/** A fixed piece of work timed in the page, in ms: shows whether the slowdown is in effect. */
+const busyWorkMs = (page: Page) =>
+  page.evaluate(() => {
+    const started = performance.now();
+    let sum = 0;
+    for (let i = 0; i < 2e7; i++) sum += i % 7;
+    return sum > 0 ? performance.now() - started : 0;
+  });
+
+/**
+ * Slows the page's CPU as DevTools does. The slowdown lasts only while its DevTools session is attached
+ * (detaching it silently ends it, which once left these figures unthrottled), so the session is returned,
+ * and the slowdown is checked with a piece of work timed before and after.
+ */
+async function throttle(page: Page, rate: number): Promise<CDPSession> {
+  const before = Math.min(await busyWorkMs(page), await busyWorkMs(page));
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  const after = Math.min(await busyWorkMs(page), await busyWorkMs(page));
+  if (after < (before * rate) / 2) throw new Error(`the CPU slowdown did not take effect (${before.toFixed(0)} ms of work before, ${after.toFixed(0)} ms after)`);
+  return cdp;
+}
+
+async function unthrottle(cdp: CDPSession): Promise<void> {
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   await cdp.detach();
 }
 
@@ -181,7 +203,10 @@ export async function measureCanvas(map: JourneyMap, rounds: number, large?: Jou
     const edges = map.connections.length;
     // Zoom in around the first column with the wheel, as a facilitator would, on both pages alike.
     const zoomIn = async (p: Page, selector: string) => {
-      const first = (await p.locator(selector).first().boundingBox())!;
+      // The first card shown: right after "Fit map" some are still unmeasured, and React Flow hides those.
+      const card = p.locator(selector).locator('visible=true').first();
+      await card.waitFor();
+      const first = (await card.boundingBox())!;
       await p.mouse.move(first.x + first.width / 2, first.y + first.height / 2);
       for (let i = 0; i < 6; i++) await p.mouse.wheel(0, -200);
       await p.waitForTimeout(600);
@@ -202,8 +227,8 @@ export async function measureCanvas(map: JourneyMap, rounds: number, large?: Jou
     const bareResult = await interact(barePage, '.react-flow__node', bareArea, rounds);
 
     // The same gestures with the CPU slowed: ours and the bare page in alternation, so both see the same machine.
-    await throttle(page, CPU_THROTTLE);
-    await throttle(barePage, CPU_THROTTLE);
+    const slowedOurs = await throttle(page, CPU_THROTTLE);
+    const slowedBare = await throttle(barePage, CPU_THROTTLE);
     const slowOurs = { dragFrames: [] as number[], panFrames: [] as number[] };
     const slowBare = { dragFrames: [] as number[], panFrames: [] as number[] };
     for (let round = 0; round < rounds; round++) {
@@ -214,7 +239,8 @@ export async function measureCanvas(map: JourneyMap, rounds: number, large?: Jou
       slowBare.dragFrames.push(...b.dragFrames);
       slowBare.panFrames.push(...b.panFrames);
     }
-    await throttle(page, 1);
+    await unthrottle(slowedOurs);
+    await unthrottle(slowedBare);
     await barePage.close();
 
     let largeFigures: { dragP95: number; dragMedian: number; cards: number } | undefined;
