@@ -160,9 +160,6 @@ export function JourneyCanvas() {
   const canvasRef = useRef<HTMLElement>(null);
   const onMoveStart = useCallback(() => canvasRef.current?.classList.add('moving'), []);
   const onMoveEnd = useCallback(() => canvasRef.current?.classList.remove('moving'), []);
-  // While a card is dragged, the connections are a layer of their own: redrawing the dragged card's
-  // connections then repaints only connections, not every card beneath a long one.
-  const onNodeDragStart = useCallback(() => canvasRef.current?.classList.add('dragging-card'), []);
 
   const updateSelection = useCallback(
     (changes: { id: string; selected: boolean }[]) => {
@@ -212,7 +209,6 @@ export function JourneyCanvas() {
       }
       // The grid places the nodes again: in their new cells, or back where they were if nothing changed.
       setDragged(NO_DRAG);
-      canvasRef.current?.classList.remove('dragging-card');
     },
     [editor, flow],
   );
@@ -266,7 +262,6 @@ export function JourneyCanvas() {
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
-        onNodeDragStart={onNodeDragStart}
         onNodeDragStop={onNodeDragStop}
         onConnect={locked ? undefined : onConnect}
         onConnectEnd={locked ? undefined : onConnectEnd}

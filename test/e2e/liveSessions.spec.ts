@@ -106,6 +106,53 @@ async function restartableHost(name: string, run: (host: { url: string; kill(): 
   }
 }
 
+test('a card being dragged stays under the pointer while another window edits the map, and lands where it is dropped', async ({ app, page, browser }) => {
+  await createMap(page, app.url, 'Dragging while others edit');
+  await addCard(page, 'Interest', 'Marketing', 'Webinar');
+  await addCard(page, 'Awareness', 'Marketing', 'Display ad');
+  await page.keyboard.press('Escape');
+  const other = await secondWindow(browser, page, app.url);
+  const b = other.page;
+  await expect(card(b, 'Display ad')).toBeVisible();
+
+  const webinar = card(page, 'Webinar');
+  const home = (await webinar.boundingBox())!;
+  const from = { x: home.x + home.width / 2, y: home.y + home.height / 2 };
+  const to = await cellCentre(page, 'Intent', 'Sales');
+  const underPointer = async (point: { x: number; y: number }) => {
+    const box = (await webinar.boundingBox())!;
+    return point.x > box.x && point.x < box.x + box.width && point.y > box.y && point.y < box.y + box.height;
+  };
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 10, from.y + 10, { steps: 3 });
+  await page.mouse.move(to.x, to.y, { steps: 12 });
+  expect(await underPointer(to)).toBe(true);
+
+  // Mid-drag, the other window renames a card: this window shows it, and the dragged card stays put.
+  await card(b, 'Display ad').click();
+  await inspector(b).getByLabel('Title').fill('Banner ad');
+  await b.keyboard.press('Enter');
+  await expect(card(page, 'Banner ad')).toBeVisible();
+  expect(await underPointer(to)).toBe(true);
+  await expect(page.locator('.drop-target')).toContainText('Intent · Sales');
+
+  await page.mouse.up();
+  for (const window of [page, b]) await expect(canvasOf(window).getByRole('article', { name: 'Webinar, Intent, led by Sales' })).toBeVisible();
+
+  // A card dropped back in its own cell changes nothing and goes back to its place.
+  const placed = (await webinar.boundingBox())!;
+  const start = { x: placed.x + placed.width / 2, y: placed.y + placed.height / 2 };
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move(start.x + 30, start.y + 20, { steps: 6 });
+  await page.mouse.up();
+  await expect.poll(async () => (await webinar.boundingBox())!.x).toBeCloseTo(placed.x, 0);
+  expect((await webinar.boundingBox())!.y).toBeCloseTo(placed.y, 0);
+  await expect(page.getByRole('alert').filter({ hasText: 'Moved “Webinar”' })).toHaveCount(1);
+  await other.context.close();
+});
+
 test('the host killed under an open tab: an edit made while it is down is stored when it is back on the same port', async ({ page }) => {
   await restartableHost('restart', async (host) => {
     await createMap(page, host.url, 'Survives a crash');
