@@ -236,6 +236,16 @@ export function JourneyCanvas() {
     [editor],
   );
 
+  // Stable handlers: React Flow copies each changed prop into its store, and every store change re-runs the
+  // selectors of every node and connection on screen — for each pointer move of a drag, were they new.
+  const onPaneClick = useCallback(() => readOnly || editor.select([]), [readOnly, editor]);
+  const onNodeDoubleClick = useCallback(
+    (_event: unknown, node: Node) => {
+      if (!locked && node.type === 'touchpoint') editor.store.setState({ editingId: node.id });
+    },
+    [locked, editor],
+  );
+
   const onDragOver = useCallback((event: DragEvent) => {
     if (locked || !event.dataTransfer.types.includes(PALETTE_MIME)) return;
     event.preventDefault();
@@ -265,10 +275,8 @@ export function JourneyCanvas() {
         onNodeDragStop={onNodeDragStop}
         onConnect={locked ? undefined : onConnect}
         onConnectEnd={locked ? undefined : onConnectEnd}
-        onPaneClick={() => readOnly || editor.select([])}
-        onNodeDoubleClick={(_event, node) => {
-          if (!locked && node.type === 'touchpoint') editor.store.setState({ editingId: node.id });
-        }}
+        onPaneClick={onPaneClick}
+        onNodeDoubleClick={onNodeDoubleClick}
         nodesDraggable={!locked}
         nodesConnectable={!locked}
         elementsSelectable={!readOnly}
