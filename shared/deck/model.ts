@@ -1,4 +1,5 @@
 import type { Severity } from '../validate/types';
+import type { RectGeometry } from '../drawing/shapes';
 
 /**
  * The follow-up deck as data: slides of positioned boxes, text, lines, badges and tables, in points on a
@@ -32,18 +33,9 @@ export interface TextContent {
  * A rectangle, rounded when it has a radius, with its text inside (one editable text box), if any.
  * `role` says what it is, so tests and writers can tell a touchpoint card from decoration.
  */
-export interface BoxElement {
+export interface BoxElement extends RectGeometry {
   kind: 'box';
   role?: 'card' | 'handoff' | 'note' | 'stat' | 'swatch' | 'decoration';
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-  fill?: string;
-  stroke?: string;
-  strokeWidth?: number;
-  radius?: number;
-  dash?: number[];
   text?: TextContent;
 }
 

@@ -2,8 +2,8 @@
  * A tiny drawing vocabulary, in points, y downwards. Slides, the journey grid and every export are built
  * from these shapes in shared code; the SVG and PDF writers only translate them.
  */
-export interface RectShape {
-  kind: 'rect';
+/** Where a rectangle is and how it looks: shared by these shapes and the deck model's boxes. */
+export interface RectGeometry {
   x: number;
   y: number;
   w: number;
@@ -13,6 +13,10 @@ export interface RectShape {
   strokeWidth?: number;
   radius?: number;
   dash?: number[];
+}
+
+export interface RectShape extends RectGeometry {
+  kind: 'rect';
 }
 
 /** One line of text; `y` is the baseline. Wrapping happens before, with the same font metrics as the writers. */
