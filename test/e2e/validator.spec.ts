@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { canvasOf, cellCentre, createMap, dropFromPalette, fitMap, waitUntilSaved } from './helpers';
 
@@ -34,16 +35,23 @@ test('a contested card is marked and listed; the quick fix clears it as one step
   await expect(card).toHaveClass(/issue-outline-error/);
 });
 
-test('clicking a finding selects what it concerns; a focus fix opens the field; coverage shows gaps', async ({ app, page }) => {
-  await createMap(page, app.url, 'Panels');
+/** A new map with one card in Retention: the stages before it are started, and the empty ones are findings. */
+async function mapWithRetentionCard(page: Page, url: string, name: string) {
+  await createMap(page, url, name);
   const canvas = canvasOf(page);
-  const problems = page.getByRole('region', { name: 'Problems' });
-  const coverage = page.getByRole('region', { name: 'Coverage' });
-  const inspector = page.getByRole('complementary', { name: 'Inspector' });
-  // A card in Retention: the stages before it are started, and the empty ones are findings.
   await canvas.getByRole('button', { name: 'Add the first touchpoint to Retention' }).click();
   await page.keyboard.press('Enter');
   await page.keyboard.press('Escape');
+  return {
+    canvas,
+    problems: page.getByRole('region', { name: 'Problems' }),
+    coverage: page.getByRole('region', { name: 'Coverage' }),
+    inspector: page.getByRole('complementary', { name: 'Inspector' }),
+  };
+}
+
+test('clicking a finding selects what it concerns; a focus fix opens the field; coverage shows gaps', async ({ app, page }) => {
+  const { problems, coverage, inspector } = await mapWithRetentionCard(page, app.url, 'Panels');
 
   await problems.getByRole('button', { name: 'No touchpoint in “Intent”: the buyer is on their own there.' }).click();
   await expect(inspector.getByRole('heading', { name: 'Stage' })).toBeVisible();
@@ -63,13 +71,7 @@ test('clicking a finding selects what it concerns; a focus fix opens the field; 
 });
 
 test('a coverage cell selects its cards; rule settings silence a rule and are kept', async ({ app, page }) => {
-  await createMap(page, app.url, 'Rules');
-  const canvas = canvasOf(page);
-  const problems = page.getByRole('region', { name: 'Problems' });
-  const coverage = page.getByRole('region', { name: 'Coverage' });
-  const inspector = page.getByRole('complementary', { name: 'Inspector' });
-  await canvas.getByRole('button', { name: 'Add the first touchpoint to Retention' }).click();
-  await page.keyboard.press('Enter');
+  const { canvas, problems, coverage, inspector } = await mapWithRetentionCard(page, app.url, 'Rules');
   await fitMap(page);
   await dropFromPalette(page, 'Touchpoint', await cellCentre(page, 'Awareness', 'Sales'));
   await inspector.getByLabel('Title').fill('Cold calls');
