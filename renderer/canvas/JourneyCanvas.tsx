@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import {
   ControlButton,
   Controls,
@@ -94,6 +94,26 @@ function CanvasZoomStyle() {
   return null;
 }
 
+/** How long a map may stay hidden while it is fitted, should the fit never come. */
+const FIT_WAIT_MS = 500;
+
+/**
+ * Reports once React Flow has fitted the map to the view (the view has left its starting 100 %), or at
+ * once when there is nothing to fit. Until then the map is hidden: its first frames would show it at
+ * 100 % and then jump.
+ */
+function RevealWhenFitted({ empty, onFitted }: { empty: boolean; onFitted: () => void }) {
+  const fitted = useStore((s) => empty || s.transform[0] !== 0 || s.transform[1] !== 0 || s.transform[2] !== 1);
+  useLayoutEffect(() => {
+    if (fitted) onFitted();
+  }, [fitted, onFitted]);
+  useEffect(() => {
+    const timer = setTimeout(onFitted, FIT_WAIT_MS);
+    return () => clearTimeout(timer);
+  }, [onFitted]);
+  return null;
+}
+
 /** The journey grid, editable: drag cards between cells, reorder stages and lanes, connect, select. */
 export function JourneyCanvas() {
   const editor = useEditor();
@@ -154,6 +174,8 @@ export function JourneyCanvas() {
   const addFromPalette = useAddFromPalette();
   // Decided once, when the canvas first shows the map: React Flow reads its starting view on mount only.
   const [opensLarge] = useState(() => flow.nodes.length > LARGE_MAP_NODES);
+  const [fitting, setFitting] = useState(!opensLarge);
+  const onFitted = useCallback(() => setFitting(false), []);
 
   // While the view moves, the map is its own compositing layer: a pan moves pixels already drawn instead of
   // painting the cards and connections again every frame; when it stops, it is drawn crisp at the new zoom.
@@ -263,7 +285,7 @@ export function JourneyCanvas() {
   );
 
   return (
-    <section ref={canvasRef} className={`canvas${showMinimap ? ' with-minimap' : ''}`} style={dotsArea} aria-label="Canvas" onDragOver={onDragOver} onDrop={onDrop}>
+    <section ref={canvasRef} className={`canvas${showMinimap ? ' with-minimap' : ''}${fitting ? ' fitting' : ''}`} style={dotsArea} aria-label="Canvas" onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow
         onMoveStart={onMoveStart}
         onMoveEnd={onMoveEnd}
@@ -300,6 +322,7 @@ export function JourneyCanvas() {
         connectionRadius={40}
       >
         <CanvasZoomStyle />
+        {fitting && <RevealWhenFitted empty={flow.nodes.length === 0} onFitted={onFitted} />}
         {dropTarget && (
           <ViewportPortal>
             <DropTargetOverlay target={dropTarget} />

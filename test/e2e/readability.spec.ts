@@ -123,3 +123,22 @@ test('a stage with more cards than fit pages with the same keys: cards 1–8 of 
   await expect(page.getByText('cards 9–12 of 12')).toBeVisible();
   expect((await screenFontSizes(page, '.present-card-title'))[0]!).toBeCloseTo(before, 0);
 });
+
+test('a map opens already fitted to the view: no frame shows it at 100 % first and then jumps', async ({ app, page }) => {
+  await openWorkshopMap(page, app);
+  // Every frame from the start of the page: the map's transform whenever the map is visible.
+  await page.addInitScript(() => {
+    const shown: string[] = ((window as unknown as { __shown: string[] }).__shown = []);
+    const tick = () => {
+      const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
+      if (viewport && getComputedStyle(viewport).visibility === 'visible') shown.push(viewport.style.transform);
+      if (shown.length < 20) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  await page.reload();
+  await expect(canvasOf(page).getByRole('heading', { name: 'Awareness', level: 2 })).toBeVisible();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __shown: string[] }).__shown.length)).toBeGreaterThanOrEqual(20);
+  const shown = await page.evaluate(() => (window as unknown as { __shown: string[] }).__shown);
+  expect(shown.filter((transform) => transform === 'translate(0px, 0px) scale(1)')).toEqual([]);
+});
