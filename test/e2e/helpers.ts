@@ -30,8 +30,22 @@ export async function dragBy(page: Page, from: { x: number; y: number }, to: { x
   await page.mouse.up();
 }
 
+/**
+ * The middle of an element once it stays put: right after a map opens, React Flow may still be fitting
+ * the view, and a press aimed at where a card was a moment ago lands on the empty pane.
+ */
 export async function centreOf(locator: Locator) {
-  const box = (await locator.boundingBox())!;
+  let last = '';
+  let box = (await locator.boundingBox())!;
+  await expect
+    .poll(async () => {
+      box = (await locator.boundingBox())!;
+      const now = `${box.x},${box.y},${box.width},${box.height}`;
+      const settled = now === last;
+      last = now;
+      return settled;
+    }, { intervals: [50, 100, 100, 200, 200, 500] })
+    .toBe(true);
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
 
