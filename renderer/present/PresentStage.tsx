@@ -5,6 +5,8 @@ import { teamColor } from '../../shared/layout/teamColors';
 import { createIssueSummarizer, type IssueSummary } from '../canvas/issues';
 import { IssueBadge, issueClass } from '../canvas/nodes/IssueBadge';
 import { TitleEditor } from '../canvas/nodes/TouchpointNode';
+import { VoteBadge, votesText } from '../canvas/nodes/VoteBadge';
+import { RoomMarks } from '../room/RoomMarks';
 import { presentPages, type PresentLane } from './presentPages';
 import type { MapDoc } from '../../shared/document/mapDoc';
 import './present.css';
@@ -27,7 +29,7 @@ const PresentCard = memo(function PresentCard({ id, issue, dimmed, chips }: { id
   if (!card) return null;
   const owners = card.ownerTeamIds.map((t) => chips.get(t)).filter((c): c is Chip => c !== undefined);
   const supporters = card.supportTeamIds.map((t) => chips.get(t)).filter((c): c is Chip => c !== undefined);
-  const label = `${card.title}, ${stageName ?? ''}, ${owners.length === 0 ? 'no lead team' : `led by ${owners.map((o) => o.name).join(' and ')}`}`;
+  const label = `${card.title}, ${stageName ?? ''}, ${owners.length === 0 ? 'no lead team' : `led by ${owners.map((o) => o.name).join(' and ')}`}${card.votes ? `, ${votesText(card.votes)}` : ''}`;
   return (
     <article
       className={`present-card${owners.length > 1 ? ' contested' : ''}${owners.length === 0 ? ' unowned' : ''}${dimmed ? ' dimmed' : ''}${issueClass(issue)}`}
@@ -38,6 +40,9 @@ const PresentCard = memo(function PresentCard({ id, issue, dimmed, chips }: { id
       onDoubleClick={() => editor.store.setState({ editingId: id })}
     >
       <IssueBadge issue={issue} id={`present-issue-${id}`} />
+      {/* Who in the room has this card selected, and the dot-vote buttons while a vote is open: the room
+          votes stage by stage while the facilitator presents. */}
+      <RoomMarks id={id} name={card.title} votable />
       {editing ? <TitleEditor id={id} title={card.title} /> : <h3 className="present-card-title">{card.title}</h3>}
       {(card.channel || card.promises.length > 0) && (
         <p className="present-card-meta">
@@ -59,6 +64,7 @@ const PresentCard = memo(function PresentCard({ id, issue, dimmed, chips }: { id
             + {team.name}
           </span>
         ))}
+        <VoteBadge votes={card.votes} />
       </p>
     </article>
   );

@@ -175,3 +175,35 @@ test('the room edits together: join by link with a name, live edits both ways, r
   await ana.context.close();
   await ben.context.close();
 });
+
+test('while the facilitator presents, the room sees who has a card selected and votes on the stage on screen', async ({ room, page, browser }) => {
+  test.setTimeout(60_000);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await createMap(page, room.url, 'Voting while presenting');
+  await addCard(page, 'Awareness', 'Marketing', 'Trade show booth');
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Invite' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Invite the room' });
+  const link = await dialog.getByLabel('Join link').inputValue();
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  const ana = await joinAs(browser, link, 'Ana');
+  await people(page).getByLabel('Dots each').fill('3');
+  await people(page).getByRole('button', { name: 'Start a dot vote' }).click();
+
+  await page.getByRole('button', { name: 'Present', exact: true }).click();
+  const presented = (p: Page) => p.locator('.present-stage-view').getByRole('article', { name: /^Trade show booth,/ });
+  await expect(presented(ana.page)).toBeVisible({ timeout: 2_000 });
+  // Ana picks the card on her laptop: the shared screen rings it with her name.
+  await presented(ana.page).getByRole('heading', { name: 'Trade show booth' }).click();
+  await expect(presented(page).locator('.presence-tag')).toHaveText('Ana', { timeout: 2_000 });
+  // She puts two dots on it without leaving the presentation; the shared screen counts them.
+  const addDot = presented(ana.page).getByRole('button', { name: 'Add a dot to “Trade show booth”' });
+  await addDot.click();
+  await expect(presented(ana.page)).toHaveAccessibleName(/1 vote$/, { timeout: 2_000 });
+  await addDot.click();
+  await expect(presented(page)).toHaveAccessibleName(/2 votes$/, { timeout: 2_000 });
+  await expect(presented(page).getByRole('img', { name: '2 votes' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/room-present-vote.png' });
+  await ana.page.screenshot({ path: 'test-results/screenshots/room-present-vote-participant.png' });
+  await ana.context.close();
+});
