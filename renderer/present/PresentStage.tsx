@@ -5,7 +5,8 @@ import { teamColor } from '../../shared/layout/teamColors';
 import { createIssueSummarizer, type IssueSummary } from '../canvas/issues';
 import { IssueBadge, issueClass } from '../canvas/nodes/IssueBadge';
 import { TitleEditor } from '../canvas/nodes/TouchpointNode';
-import { VoteBadge, votesText } from '../canvas/nodes/VoteBadge';
+import { VoteBadge } from '../canvas/nodes/VoteBadge';
+import { cardLabel } from '../canvas/nodes/cardLabel';
 import { RoomMarks } from '../room/RoomMarks';
 import { presentPages, type PresentLane } from './presentPages';
 import type { MapDoc } from '../../shared/document/mapDoc';
@@ -29,7 +30,7 @@ const PresentCard = memo(function PresentCard({ id, issue, dimmed, chips }: { id
   if (!card) return null;
   const owners = card.ownerTeamIds.map((t) => chips.get(t)).filter((c): c is Chip => c !== undefined);
   const supporters = card.supportTeamIds.map((t) => chips.get(t)).filter((c): c is Chip => c !== undefined);
-  const label = `${card.title}, ${stageName ?? ''}, ${owners.length === 0 ? 'no lead team' : `led by ${owners.map((o) => o.name).join(' and ')}`}${card.votes ? `, ${votesText(card.votes)}` : ''}`;
+  const label = cardLabel(card.title, stageName ?? '', owners.map((o) => o.name), card.votes);
   return (
     <article
       className={`present-card${owners.length > 1 ? ' contested' : ''}${owners.length === 0 ? ' unowned' : ''}${dimmed ? ' dimmed' : ''}${issueClass(issue)}`}

@@ -3,7 +3,8 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import type { Node } from '@xyflow/react';
 import type { TeamChip, TouchpointNodeData } from '../flowModel';
 import { IssueBadge, issueClass } from './IssueBadge';
-import { VoteBadge, votesText } from './VoteBadge';
+import { VoteBadge } from './VoteBadge';
+import { cardLabel } from './cardLabel';
 import { RoomMarks } from '../../room/RoomMarks';
 import { useEditor, useEditorState } from '../../editor/EditorContext';
 import { invoke } from '../../editor/editorStore';
@@ -53,9 +54,7 @@ export const TouchpointNode = memo(function TouchpointNode({ data, selected }: N
   const editing = useEditorState((s) => s.editingId === data.id);
   const lead = data.owners[0];
   const contested = data.owners.length > 1;
-  const label = `${data.title}, ${data.stageName}, ${
-    data.owners.length === 0 ? 'no lead team' : `led by ${data.owners.map((o) => o.name).join(' and ')}`
-  }${data.votes ? `, ${votesText(data.votes)}` : ''}`;
+  const label = cardLabel(data.title, data.stageName, data.owners.map((o) => o.name), data.votes);
   return (
     <article
       className={`card touchpoint${selected ? ' selected' : ''}${contested ? ' contested' : ''}${lead ? '' : ' unowned'}${issueClass(data.issue)}`}
