@@ -35,18 +35,22 @@ export async function dragBy(page: Page, from: { x: number; y: number }, to: { x
  * the view, and a press aimed at where a card was a moment ago lands on the empty pane.
  */
 export async function centreOf(locator: Locator) {
-  let last = '';
-  let box = (await locator.boundingBox())!;
+  await waitUntilStill(async () => JSON.stringify(await locator.boundingBox()));
+  const box = (await locator.boundingBox())!;
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** Waits until what `read` returns is the same twice in a row, a moment apart (a view done moving). */
+async function waitUntilStill(read: () => Promise<string>) {
+  let last: string | undefined;
   await expect
     .poll(async () => {
-      box = (await locator.boundingBox())!;
-      const now = `${box.x},${box.y},${box.width},${box.height}`;
-      const settled = now === last;
+      const now = await read();
+      const still = now === last;
       last = now;
-      return settled;
-    }, { intervals: [50, 100, 100, 200, 200, 500] })
+      return still;
+    }, { intervals: [100, 100, 100, 100, 200, 200, 500] })
     .toBe(true);
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
 
 /** Drags a palette item onto the canvas at a screen point (HTML drag and drop). */
@@ -69,15 +73,7 @@ export async function fitMap(page: Page) {
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'Fit map' }).click();
   const viewport = page.locator('.react-flow__viewport');
-  let last = '';
-  await expect
-    .poll(async () => {
-      const now = (await viewport.getAttribute('style')) ?? '';
-      const settled = now === last;
-      last = now;
-      return settled;
-    }, { intervals: [100, 100, 100, 100, 200, 200, 500] })
-    .toBe(true);
+  await waitUntilStill(async () => (await viewport.getAttribute('style')) ?? '');
 }
 
 /** Exports through the bar's Export menu, as a user would: open it, pick the format. */

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, Locator, Page } from '@playwright/test';
 import { test as base, expect, startServe } from './fixtures';
 import { canvasOf, cellCentre, createMap, dropFromPalette, waitUntilSaved } from './helpers';
 
@@ -19,6 +19,17 @@ const test = base.extend<{ room: { url: string } }>({
 
 const card = (page: Page, title: string) => canvasOf(page).getByRole('article', { name: new RegExp(`^${title},`) });
 const people = (page: Page) => page.getByRole('region', { name: 'People' });
+
+/** Opens the room through Invite and reads the join link; `look` may check the dialog before it is closed. */
+async function inviteLink(page: Page, look?: (dialog: Locator) => Promise<void>) {
+  await page.getByRole('button', { name: 'Invite' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Invite the room' });
+  await expect(dialog.getByLabel('Join link')).toHaveValue(/#join=/);
+  const link = await dialog.getByLabel('Join link').inputValue();
+  await look?.(dialog);
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  return link;
+}
 
 /** A participant's laptop: its own browser context, the join link, a name. */
 async function joinAs(browser: Browser, link: string, name: string) {
@@ -45,14 +56,11 @@ test('the room edits together: join by link with a name, live edits both ways, r
   await createMap(page, room.url, 'Workshop in the room');
 
   // Invite: the join link (loopback here) and its QR code.
-  await page.getByRole('button', { name: 'Invite' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Invite the room' });
-  const linkField = dialog.getByLabel('Join link');
-  await expect(linkField).toHaveValue(/^http:\/\/127\.0\.0\.1:\d+\/#join=[A-Za-z0-9_-]{43}$/);
-  const link = await linkField.inputValue();
-  await expect(dialog.getByRole('img', { name: 'QR code of the join link' })).toBeVisible();
-  await page.screenshot({ path: 'test-results/screenshots/room-invite-dialog.png' });
-  await dialog.getByRole('button', { name: 'Done' }).click();
+  const link = await inviteLink(page, async (dialog) => {
+    await expect(dialog.getByLabel('Join link')).toHaveValue(/^http:\/\/127\.0\.0\.1:\d+\/#join=[A-Za-z0-9_-]{43}$/);
+    await expect(dialog.getByRole('img', { name: 'QR code of the join link' })).toBeVisible();
+    await page.screenshot({ path: 'test-results/screenshots/room-invite-dialog.png' });
+  });
 
   const ana = await joinAs(browser, link, 'Ana');
   const ben = await joinAs(browser, link, 'Ben');
@@ -182,11 +190,7 @@ test('while the facilitator presents, the room sees who has a card selected and 
   await createMap(page, room.url, 'Voting while presenting');
   await addCard(page, 'Awareness', 'Marketing', 'Trade show booth');
   await page.keyboard.press('Escape');
-  await page.getByRole('button', { name: 'Invite' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Invite the room' });
-  const link = await dialog.getByLabel('Join link').inputValue();
-  await dialog.getByRole('button', { name: 'Done' }).click();
-  const ana = await joinAs(browser, link, 'Ana');
+  const ana = await joinAs(browser, await inviteLink(page), 'Ana');
   await people(page).getByLabel('Dots each').fill('3');
   await people(page).getByRole('button', { name: 'Start a dot vote' }).click();
 
