@@ -10,8 +10,12 @@ import { RuleSettingsDialog } from './RuleSettingsDialog';
 import { isParticipantWindow } from '../room/roomStore';
 
 const GROUP_TITLE: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Info' };
-/** Big generated maps can have thousands of findings; list the first ones and offer the rest on demand. */
-const SHOWN_PER_GROUP = 100;
+/**
+ * A big map can have thousands of findings, and the panel shows about five rows: list the first few of each
+ * group and offer more on demand, so opening or editing a big map does not build hundreds of rows nobody sees.
+ */
+const FIRST_SHOWN = 20;
+const SHOWN_MORE = 100;
 
 /**
  * The validator's findings, grouped by severity: click one to select and zoom to what it concerns; a quick
@@ -24,7 +28,7 @@ export function ProblemsPanel() {
   const counts = countBySeverity(findings);
   const zoomTo = useZoomTo();
   const [showRules, setShowRules] = useState(false);
-  const [expanded, setExpanded] = useState<Set<Severity>>(new Set());
+  const [shownCount, setShownCount] = useState<Partial<Record<Severity, number>>>({});
 
   const reveal = (finding: Finding) => {
     editor.select(finding.targetIds);
@@ -77,7 +81,8 @@ export function ProblemsPanel() {
         <div className="problem-groups">
           {SEVERITIES.filter((s) => counts[s] > 0).map((severity) => {
             const group = findings.filter((f) => f.severity === severity);
-            const shown = expanded.has(severity) ? group : group.slice(0, SHOWN_PER_GROUP);
+            const shown = group.slice(0, shownCount[severity] ?? FIRST_SHOWN);
+            const more = Math.min(SHOWN_MORE, group.length - shown.length);
             return (
             <div key={severity} className="problem-group">
               <h3 className={`problem-group-title count-${severity}`}>
@@ -101,8 +106,8 @@ export function ProblemsPanel() {
                   ))}
               </ul>
               {shown.length < group.length && (
-                <button type="button" className="button ghost small" onClick={() => setExpanded(new Set([...expanded, severity]))}>
-                  Show all {group.length}
+                <button type="button" className="button ghost small" onClick={() => setShownCount({ ...shownCount, [severity]: shown.length + more })}>
+                  Show {more} more ({shown.length} of {group.length} shown)
                 </button>
               )}
             </div>
