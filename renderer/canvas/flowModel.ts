@@ -1,4 +1,4 @@
-import { MarkerType, type Edge, type Node } from '@xyflow/react';
+import { MarkerType, Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
 import type { MapDoc } from '../../shared/document/mapDoc';
 import type { JourneyMap } from '../../shared/model/journeyMap';
 import { fromMapDoc } from '../../shared/document/mapDoc';
@@ -52,6 +52,21 @@ export function elementIdOf(nodeId: string): string {
   if (nodeId.startsWith(STAGE_NODE_PREFIX)) return nodeId.slice(STAGE_NODE_PREFIX.length);
   if (nodeId.startsWith(LANE_NODE_PREFIX)) return nodeId.slice(LANE_NODE_PREFIX.length);
   return nodeId;
+}
+
+const NO_HANDLES: NodeHandle[] = [];
+
+/**
+ * Where a node's connection points are: cards and handoffs take connections on the middle of their left
+ * side and give them from the middle of their right side (their Handle elements sit there); the rest has none.
+ */
+function handlesOf(node: JourneyNode): NodeHandle[] {
+  if (node.type !== 'touchpoint' && node.type !== 'handoff') return NO_HANDLES;
+  const { width = 0, height = 0 } = node;
+  return [
+    { id: null, type: 'target', position: Position.Left, x: 0, y: height / 2, width: 0, height: 0 },
+    { id: null, type: 'source', position: Position.Right, x: width, y: height / 2, width: 0, height: 0 },
+  ];
 }
 
 /** Grid furniture is drawn by nodes too, so it pans and zooms with the cards; it never takes the pointer. */
@@ -249,10 +264,12 @@ export function createFlowBuilder() {
     const reusedNodes = nodes.map((node) => {
       const before = previousNodes.get(node.id);
       if (before && sameNode(before, node)) return before;
-      // Every node's size is known, so it is given as measured: a node object React Flow has not seen
-      // (moved, selected, retitled) then keeps its handle positions instead of being measured again in the
-      // page — a forced layout and a second store update, on every frame of a drag.
+      // Every node's size and handles are known, so they are given, not measured in the page: a node object
+      // React Flow has not seen (moved, selected, retitled) is not measured again — a forced layout and a
+      // second store update on every frame of a drag — and on opening a large map React Flow no longer
+      // draws every one of its cards once, off screen too, just to find their handles.
       node.measured = { width: node.width, height: node.height };
+      node.handles = handlesOf(node);
       return node;
     });
     previousNodes = new Map(reusedNodes.map((n) => [n.id, n]));

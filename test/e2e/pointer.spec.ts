@@ -10,13 +10,23 @@ test('a dragged card shows the cell it will land in; the drop is announced with 
   await waitUntilSaved(page);
   await fitMap(page);
 
-  // Connection handles: a target of at least 16 px on screen, even with the whole map in view.
+  // Connection handles: a target of at least 16 px on screen, centred on the card's side, even with the
+  // whole map in view — a press 8 px off the side's middle, inside or outside the card, still takes the handle.
   const card = canvas.getByRole('article', { name: /^Webinar,/ });
   await card.hover();
-  for (const handle of await page.locator('.react-flow__node-touchpoint .react-flow__handle').all()) {
-    const box = (await handle.boundingBox())!;
-    expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(16);
-  }
+  const missed = await page.locator('.react-flow__node-touchpoint').first().evaluate((node) => {
+    const side = node.getBoundingClientRect();
+    const misses: string[] = [];
+    for (const [name, x] of [['left', side.left], ['right', side.right]] as const) {
+      const y = side.top + side.height / 2;
+      for (const [dx, dy] of [[-8, 0], [8, 0], [0, -8], [0, 8]] as const) {
+        const hit = document.elementFromPoint(x + dx, y + dy)?.closest('.react-flow__handle');
+        if (!hit || !node.contains(hit)) misses.push(`${name} side ${dx},${dy}`);
+      }
+    }
+    return misses;
+  });
+  expect(missed).toEqual([]);
 
   const from = await centreOf(card);
   const to = await cellCentre(page, 'Intent', 'Sales');

@@ -14,35 +14,38 @@ import './handoff.css';
 export const HandoffNode = memo(function HandoffNode({ id, data, selected }: NodeProps<Node<HandoffNodeData>>) {
   const from = data.from?.name ?? 'Unknown team';
   const to = data.to?.name ?? 'Unknown team';
+  // The handles are the node's, not the card's: placed on the node's sides, whatever border the card has.
   return (
-    <article
-      className={`card handoff${selected ? ' selected' : ''}${issueClass(data.issue)}`}
-      style={{ '--from-color': data.from?.color ?? '#64748b', '--to-color': data.to?.color ?? '#64748b' } as React.CSSProperties}
-      aria-label={`Handoff from ${from} to ${to}`}
-      aria-describedby={data.issue ? `issue-${id}` : undefined}
-    >
-      <IssueBadge issue={data.issue} id={`issue-${id}`} />
-      <RoomMarks id={id} name={`${from} → ${to}`} />
+    <>
       <Handle type="target" position={Position.Left} />
-      <div className="handoff-route">
-        <span className="handoff-team from">{from}</span>
-        <span aria-hidden="true" className="handoff-arrow">
-          →
-        </span>
-        <span className="handoff-team to">{to}</span>
-      </div>
-      <p className="handoff-criteria" title={data.criteria}>
-        {data.slaHours !== undefined && (
-          <span className="handoff-sla" title={`Picked up within ${data.slaHours} h`}>
-            <ClockIcon />
-            <span className="visually-hidden">within </span>
-            {data.slaHours} h
+      <article
+        className={`card handoff${selected ? ' selected' : ''}${issueClass(data.issue)}`}
+        style={{ '--from-color': data.from?.color ?? '#64748b', '--to-color': data.to?.color ?? '#64748b' } as React.CSSProperties}
+        aria-label={`Handoff from ${from} to ${to}`}
+        aria-describedby={data.issue ? `issue-${id}` : undefined}
+      >
+        <IssueBadge issue={data.issue} id={`issue-${id}`} />
+        <RoomMarks id={id} name={`${from} → ${to}`} />
+        <div className="handoff-route">
+          <span className="handoff-team from">{from}</span>
+          <span aria-hidden="true" className="handoff-arrow">
+            →
           </span>
-        )}
-        {data.criteria ?? <span className="handoff-criteria-missing">No entry criteria yet</span>}
-      </p>
+          <span className="handoff-team to">{to}</span>
+        </div>
+        <p className="handoff-criteria" title={data.criteria}>
+          {data.slaHours !== undefined && (
+            <span className="handoff-sla" title={`Picked up within ${data.slaHours} h`}>
+              <ClockIcon />
+              <span className="visually-hidden">within </span>
+              {data.slaHours} h
+            </span>
+          )}
+          {data.criteria ?? <span className="handoff-criteria-missing">No entry criteria yet</span>}
+        </p>
+      </article>
       <Handle type="source" position={Position.Right} />
-    </article>
+    </>
   );
 });
 

@@ -55,42 +55,45 @@ export const TouchpointNode = memo(function TouchpointNode({ data, selected }: N
   const lead = data.owners[0];
   const contested = data.owners.length > 1;
   const label = cardLabel(data.title, data.stageName, data.owners.map((o) => o.name), data.votes);
+  // The handles are the node's, not the card's: placed on the node's sides, whatever border the card has.
   return (
-    <article
-      className={`card touchpoint${selected ? ' selected' : ''}${contested ? ' contested' : ''}${lead ? '' : ' unowned'}${issueClass(data.issue)}`}
-      style={{ '--team-color': lead?.color ?? '#64748b' } as React.CSSProperties}
-      aria-label={label}
-      aria-describedby={data.issue ? `issue-${data.id}` : undefined}
-    >
-      <IssueBadge issue={data.issue} id={`issue-${data.id}`} />
-      <RoomMarks id={data.id} name={data.title} votable />
+    <>
       <Handle type="target" position={Position.Left} />
-      {editing ? (
-        <TitleEditor id={data.id} title={data.title} />
-      ) : (
-        <div className="card-title" title={data.title}>
-          {data.title}
+      <article
+        className={`card touchpoint${selected ? ' selected' : ''}${contested ? ' contested' : ''}${lead ? '' : ' unowned'}${issueClass(data.issue)}`}
+        style={{ '--team-color': lead?.color ?? '#64748b' } as React.CSSProperties}
+        aria-label={label}
+        aria-describedby={data.issue ? `issue-${data.id}` : undefined}
+      >
+        <IssueBadge issue={data.issue} id={`issue-${data.id}`} />
+        <RoomMarks id={data.id} name={data.title} votable />
+        {editing ? (
+          <TitleEditor id={data.id} title={data.title} />
+        ) : (
+          <div className="card-title" title={data.title}>
+            {data.title}
+          </div>
+        )}
+        {(data.channel || data.promises.length > 0) && (
+          <div className="card-meta" title={[data.channel, ...data.promises.map((p) => `“${p}”`)].filter(Boolean).join(' · ')}>
+            {data.channel && <span className="card-channel">{data.channel}</span>}
+            {data.channel && data.promises.length > 0 && ' · '}
+            {data.promises.map((p) => `“${p}”`).join(' ')}
+          </div>
+        )}
+        <div className="card-teams">
+          <VoteBadge votes={data.votes} />
+          {data.owners.length === 0 && <span className="chip chip-warning">No lead</span>}
+          {contested && <span className="chip chip-warning">Contested</span>}
+          {data.owners.map((team) => (
+            <Chip key={team.id} team={team} kind="lead" />
+          ))}
+          {data.supporters.map((team) => (
+            <Chip key={team.id} team={team} kind="support" />
+          ))}
         </div>
-      )}
-      {(data.channel || data.promises.length > 0) && (
-        <div className="card-meta" title={[data.channel, ...data.promises.map((p) => `“${p}”`)].filter(Boolean).join(' · ')}>
-          {data.channel && <span className="card-channel">{data.channel}</span>}
-          {data.channel && data.promises.length > 0 && ' · '}
-          {data.promises.map((p) => `“${p}”`).join(' ')}
-        </div>
-      )}
-      <div className="card-teams">
-        <VoteBadge votes={data.votes} />
-        {data.owners.length === 0 && <span className="chip chip-warning">No lead</span>}
-        {contested && <span className="chip chip-warning">Contested</span>}
-        {data.owners.map((team) => (
-          <Chip key={team.id} team={team} kind="lead" />
-        ))}
-        {data.supporters.map((team) => (
-          <Chip key={team.id} team={team} kind="support" />
-        ))}
-      </div>
+      </article>
       <Handle type="source" position={Position.Right} />
-    </article>
+    </>
   );
 });
