@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { flushSync } from 'react-dom';
 import {
   ControlButton,
   Controls,
@@ -202,11 +203,16 @@ export function JourneyCanvas() {
       if (selects.length) updateSelection(selects);
       const moves = changes.map(constrain).filter((c) => c.type === 'position' && c.position !== undefined);
       if (moves.length) {
-        setDragged((current) => {
-          const next = new Map(current);
-          for (const move of moves) if (move.type === 'position') next.set(move.id, move.position!);
-          return next;
-        });
+        // Drawn in the frame of the pointer move that caused it: left to React's scheduler, the canvas and
+        // then React Flow's store were updated in later tasks, and on a large map the card trailed the
+        // pointer by a frame on most moves.
+        flushSync(() =>
+          setDragged((current) => {
+            const next = new Map(current);
+            for (const move of moves) if (move.type === 'position') next.set(move.id, move.position!);
+            return next;
+          }),
+        );
       }
     },
     [updateSelection],
