@@ -16,6 +16,9 @@ import {
 } from '@xyflow/react';
 import { createFlowBuilder, elementIdOf, LANE_NODE_PREFIX, STAGE_NODE_PREFIX, type JourneyNode } from './flowModel';
 import { nodeTypes } from './nodes/nodeTypes';
+import { edgeTypes } from './edges/JourneyEdge';
+import { DraggedConnections } from './edges/DraggedConnections';
+import { useDraggedConnections } from './edges/useDraggedConnections';
 import { createIssueSummarizer } from './issues';
 import { findingsOf, layoutOf, mapOf } from '../editor/derived';
 import { toMapDoc } from '../../shared/document/mapDoc';
@@ -143,6 +146,8 @@ export function JourneyCanvas() {
     () => (dragged.size === 0 ? flow.nodes : flow.nodes.map((n) => (dragged.has(n.id) ? { ...n, position: dragged.get(n.id)! } : n))),
     [flow, dragged],
   );
+  // The dragged cards' connections follow them in an overlay of their own (DraggedConnections).
+  const { edges, draggedConnections } = useDraggedConnections(flow.nodes, flow.edges, dragged);
   // The cell a dragged card will land in: drawn over the flow, not as a node, so a drag adds no node to React Flow.
   const dropTarget = useMemo(() => {
     if (dragged.size === 0) return undefined;
@@ -296,8 +301,9 @@ export function JourneyCanvas() {
         onMoveStart={onMoveStart}
         onMoveEnd={onMoveEnd}
         nodes={nodes}
-        edges={flow.edges}
+        edges={edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onNodeDragStop={onNodeDragStop}
@@ -329,6 +335,11 @@ export function JourneyCanvas() {
       >
         <CanvasZoomStyle />
         {fitting && <RevealWhenFitted empty={flow.nodes.length === 0} onFitted={onFitted} />}
+        {draggedConnections.length > 0 && (
+          <ViewportPortal>
+            <DraggedConnections connections={draggedConnections} />
+          </ViewportPortal>
+        )}
         {dropTarget && (
           <ViewportPortal>
             <DropTargetOverlay target={dropTarget} />

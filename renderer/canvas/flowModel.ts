@@ -1,4 +1,4 @@
-import { MarkerType, Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
+import { Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
 import type { MapDoc } from '../../shared/document/mapDoc';
 import type { JourneyMap } from '../../shared/model/journeyMap';
 import { fromMapDoc } from '../../shared/document/mapDoc';
@@ -279,10 +279,9 @@ export function createFlowBuilder() {
       source: connection.source,
       target: connection.target,
       label: connection.label,
-      type: 'smoothstep',
+      type: 'journey',
       zIndex: 2,
       selected: selection.has(connection.id),
-      markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
       className: dimmed.has(connection.source) || dimmed.has(connection.target) ? 'journey-edge dimmed' : 'journey-edge',
       ariaLabel: `Connection${connection.label ? ` “${connection.label}”` : ''}`,
     }));

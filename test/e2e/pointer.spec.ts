@@ -86,3 +86,46 @@ test('the minimap is off until asked for, then sits beside the map, never over a
   await page.getByRole('button', { name: 'Hide the minimap' }).click();
   await expect(page.locator('.react-flow__minimap')).toHaveCount(0);
 });
+
+test('a dragged card takes its connections along, and they are the canvas’s own again after the drop', async ({ app, page }) => {
+  await importAndOpen(page, app.url, `${__dirname}/../fixtures/workshop-map.json`, 'Northwind Analytics — workshop');
+  await fitMap(page);
+  const canvas = canvasOf(page);
+  const card = canvas.getByRole('article', { name: /^Webinar: dashboards without engineers,/ });
+  const node = page.locator('.react-flow__node', { has: page.getByRole('article', { name: /^Webinar: dashboards without engineers,/ }) });
+  // On screen: where a connection's line ends (or starts), and where the card's sides are.
+  const lineEnd = (selector: string, end: 'start' | 'end') =>
+    page.locator(selector).evaluate((path: SVGPathElement, end) => {
+      const point = path.getPointAtLength(end === 'end' ? path.getTotalLength() : 0).matrixTransform(path.getScreenCTM()!);
+      return { x: point.x, y: point.y };
+    }, end);
+  const sides = async () => {
+    const box = (await node.boundingBox())!;
+    return { left: { x: box.x, y: box.y + box.height / 2 }, right: { x: box.x + box.width, y: box.y + box.height / 2 } };
+  };
+  const expectNear = (a: { x: number; y: number }, b: { x: number; y: number }) => {
+    expect(Math.abs(a.x - b.x)).toBeLessThan(2);
+    expect(Math.abs(a.y - b.y)).toBeLessThan(2);
+  };
+
+  const from = await centreOf(card);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 10, from.y + 10, { steps: 3 });
+  await page.mouse.move(from.x + 40, from.y + 90, { steps: 8 });
+  // While it moves, the card's two connections (c1 into it, c2 out of it) are drawn following it.
+  await expect(page.locator('.dragged-connections [data-connection]')).toHaveCount(2);
+  await expect(page.locator('.react-flow__edge[data-id="c1"], .react-flow__edge[data-id="c2"]')).toHaveCount(0);
+  const moved = await sides();
+  expectNear(await lineEnd('.dragged-connections [data-connection="c1"] .react-flow__edge-path', 'end'), moved.left);
+  expectNear(await lineEnd('.dragged-connections [data-connection="c2"] .react-flow__edge-path', 'start'), moved.right);
+  await page.screenshot({ path: 'test-results/screenshots/dragged-connections.png' });
+
+  await page.mouse.move(from.x, from.y, { steps: 8 });
+  await page.mouse.up();
+  await expect(page.locator('.dragged-connections')).toHaveCount(0);
+  await expect(page.locator('.react-flow__edge[data-id="c1"], .react-flow__edge[data-id="c2"]')).toHaveCount(2);
+  const back = await sides();
+  expectNear(await lineEnd('.react-flow__edge[data-id="c1"] .react-flow__edge-path', 'end'), back.left);
+  expectNear(await lineEnd('.react-flow__edge[data-id="c2"] .react-flow__edge-path', 'start'), back.right);
+});
