@@ -1,20 +1,13 @@
 import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { test, expect } from './fixtures';
-import { exportAs } from './helpers';
-import { generateMap } from '../../bench/generateMap';
+import { exportAs, importGeneratedMap } from './helpers';
 
 test('a slow PDF export shows its progress, keeps the host answering, and then downloads', async ({ app, page }, testInfo) => {
   test.setTimeout(120_000);
   // A map big enough that its deck takes seconds to draw (12,000 cards: about 3 s on a 2-core machine since
   // the export got faster); imported through the API to keep the test short.
-  const map = generateMap(12_000, 'big-journey');
-  const imported = await page.request.post(`${app.origin}/api/maps.import`, {
-    headers: { 'x-throughline-token': app.token, 'content-type': 'application/json' },
-    data: { document: { format: 'throughline/journey-map', version: 1, map } },
-    timeout: 60_000,
-  });
-  expect((await imported.json()).ok).toBe(true);
+  const map = await importGeneratedMap(page, app, 12_000, 'big-journey');
 
   await page.goto(app.url);
   await page.getByRole('button', { name: `Open ${map.name}` }).click();

@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect } from './fixtures';
+import { expect, type ServedApp } from './fixtures';
+import { generateMap } from '../../bench/generateMap';
 
 /** Creates a map from a template through the home screen and waits for its canvas. */
 export async function createMap(page: Page, url: string, name: string, template: 'B2B funnel' | 'Blank' = 'B2B funnel') {
@@ -95,4 +96,16 @@ export async function importAndOpen(page: Page, url: string, file: string, mapNa
   await importFile(page, file);
   await page.getByRole('button', { name: `Open ${mapName}` }).click();
   await expect(canvasOf(page).getByRole('article').first()).toBeVisible();
+}
+
+/** The benchmarks' generated map of `cards` touchpoints, imported through the API (quicker than the file picker for big maps). */
+export async function importGeneratedMap(page: Page, app: ServedApp, cards: number, id: string) {
+  const map = generateMap(cards, id);
+  const imported = await page.request.post(`${app.origin}/api/maps.import`, {
+    headers: { 'x-throughline-token': app.token, 'content-type': 'application/json' },
+    data: { document: { format: 'throughline/journey-map', version: 1, map } },
+    timeout: 60_000,
+  });
+  expect((await imported.json()).ok).toBe(true);
+  return map;
 }

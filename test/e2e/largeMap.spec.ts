@@ -1,19 +1,6 @@
 import type { Page } from '@playwright/test';
-import { test, expect, type ServedApp } from './fixtures';
-import { canvasOf } from './helpers';
-import { generateMap } from '../../bench/generateMap';
-
-/** The generated 1,000-card map of the benchmarks, imported through the API. */
-async function importLargeMap(page: Page, app: ServedApp) {
-  const map = generateMap(1000, 'large-journey');
-  const imported = await page.request.post(`${app.origin}/api/maps.import`, {
-    headers: { 'x-throughline-token': app.token, 'content-type': 'application/json' },
-    data: { document: { format: 'throughline/journey-map', version: 1, map } },
-    timeout: 60_000,
-  });
-  expect((await imported.json()).ok).toBe(true);
-  return map;
-}
+import { test, expect } from './fixtures';
+import { canvasOf, importGeneratedMap } from './helpers';
 
 /** Where each connection in view ends on screen, beside the left side of the card it points to. */
 function connectionEnds(page: Page, targets: Record<string, string>) {
@@ -35,7 +22,7 @@ function connectionEnds(page: Page, targets: Record<string, string>) {
 
 test('a large map opens without putting its off-screen cards in the page, and connections meet the cards at every zoom', async ({ app, page }) => {
   test.setTimeout(60_000);
-  const map = await importLargeMap(page, app);
+  const map = await importGeneratedMap(page, app, 1000, 'large-journey');
   const targets = Object.fromEntries(map.connections.map((c) => [c.id, c.target]));
 
   // Every card that enters the page, from the first frame: React Flow used to draw all 1,000 once (off screen
@@ -80,7 +67,7 @@ test('a large map opens without putting its off-screen cards in the page, and co
 });
 
 test('the Problems panel of a large map lists the first findings of each kind and more on demand', async ({ app, page }) => {
-  const map = await importLargeMap(page, app);
+  const map = await importGeneratedMap(page, app, 1000, 'large-journey');
   await page.goto(app.url);
   await page.getByRole('button', { name: `Open ${map.name}` }).click();
   const problems = page.getByRole('region', { name: 'Problems' });
