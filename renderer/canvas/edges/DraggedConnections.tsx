@@ -1,11 +1,9 @@
 import { memo } from 'react';
 import { journeyPath } from './journeyPath';
 
-interface Box {
+interface Point {
   x: number;
   y: number;
-  width: number;
-  height: number;
 }
 
 export interface DraggedConnection {
@@ -13,8 +11,9 @@ export interface DraggedConnection {
   className?: string;
   selected?: boolean;
   label?: string;
-  source: Box;
-  target: Box;
+  /** Where it leaves its source and reaches its target, on the map. */
+  from: Point;
+  to: Point;
 }
 
 /**
@@ -26,8 +25,8 @@ export interface DraggedConnection {
 export const DraggedConnections = memo(function DraggedConnections({ connections }: { connections: readonly DraggedConnection[] }) {
   return (
     <svg className="dragged-connections" aria-hidden="true">
-      {connections.map(({ id, className, selected, label, source, target }) => {
-        const path = journeyPath(source.x + source.width, source.y + source.height / 2, target.x, target.y + target.height / 2);
+      {connections.map(({ id, className, selected, label, from, to }) => {
+        const path = journeyPath(from.x, from.y, to.x, to.y);
         return (
           <g key={id} className={`react-flow__edge ${className ?? ''}${selected ? ' selected' : ''}`} data-connection={id}>
             <path className="react-flow__edge-path" d={path.line} fill="none" />

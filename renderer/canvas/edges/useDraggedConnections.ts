@@ -27,18 +27,20 @@ export function useDraggedConnections(
   const nodeById = useMemo(() => new Map(flowNodes.map((node) => [node.id, node])), [flowNodes]);
   // On every move: where those few connections now run.
   const draggedConnections = useMemo(() => {
-    const boxOf = (id: string) => {
+    // Where a node's connection point is now: its declared handle (flowModel), moved with the node.
+    const pointOf = (id: string, type: 'source' | 'target') => {
       const node = nodeById.get(id);
-      if (!node) return undefined;
+      const handle = node?.handles?.find((h) => h.type === type);
+      if (!node || !handle) return undefined;
       const { x, y } = dragged.get(id) ?? node.position;
-      return { x, y, width: node.width ?? 0, height: node.height ?? 0 };
+      return { x: x + handle.x + (type === 'source' ? (handle.width ?? 0) : 0), y: y + handle.y + (handle.height ?? 0) / 2 };
     };
     const drawn: DraggedConnection[] = [];
     for (const edge of moving) {
-      const source = boxOf(edge.source);
-      const target = boxOf(edge.target);
-      if (!source || !target) continue;
-      drawn.push({ id: edge.id, className: edge.className, selected: edge.selected, label: typeof edge.label === 'string' ? edge.label : undefined, source, target });
+      const from = pointOf(edge.source, 'source');
+      const to = pointOf(edge.target, 'target');
+      if (!from || !to) continue;
+      drawn.push({ id: edge.id, className: edge.className, selected: edge.selected, label: typeof edge.label === 'string' ? edge.label : undefined, from, to });
     }
     return drawn;
   }, [moving, nodeById, dragged]);
